@@ -1,0 +1,17 @@
+package cn.hanzhong.rectification.accountability;
+
+import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
+import cn.hanzhong.rectification.platform.testing.ServiceContract;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class AccountabilityServiceStartsTest {
+
+    @Test
+    void servesHealthOpenApiAndProblems() {
+        ServiceContract.assertServes("Accountability service");
+    }
+}

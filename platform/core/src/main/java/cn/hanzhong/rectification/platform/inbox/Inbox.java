@@ -1,0 +1,55 @@
+package cn.hanzhong.rectification.platform.inbox;
+
+import cn.hanzhong.rectification.platform.events.CloudEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Makes a consumer idempotent: it records the event id in {@code processed_event} in the
+ * consumer's own transaction, and says whether this is the first delivery.
+ *
+ * <pre>{@code
+ * @Incoming("issues") @Blocking @Transactional
+ * public void on(String message) {
+ *     CloudEvent event = codec.decode(message);      // poison -> exception -> dead-letter topic
+ *     if (!inbox.firstDelivery(event, "notification-service")) return;
+ *     ... side effects, committed with the inbox row ...
+ * }
+ * }</pre>
+ *
+ * <p>If the side effect fails, the transaction rolls back with the inbox row, so a redelivery is
+ * processed again; if it commits, every redelivery is skipped.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private final EntityManager em;
+
+    public Inbox(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Records the event as processed by {@code consumer}; {@code false} means: a duplicate, skip it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(CloudEvent event, String consumer) {
+        return firstDelivery(event.id(), event.type(), consumer);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(UUID eventId, String eventType, String consumer) {
+        int inserted = em.createNativeQuery("""
+                        insert into processed_event (consumer, event_id, event_type, processed_at)
+                        values (:consumer, :id, :type, :at)
+                        on conflict do nothing""")
+                .setParameter("consumer", consumer)
+                .setParameter("id", eventId)
+                .setParameter("type", eventType)
+                .setParameter("at", OffsetDateTime.now())
+                .executeUpdate();
+        return inserted == 1;
+    }
+}

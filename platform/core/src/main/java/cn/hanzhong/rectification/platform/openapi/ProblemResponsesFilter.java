@@ -1,0 +1,115 @@
+package cn.hanzhong.rectification.platform.openapi;
+
+import cn.hanzhong.rectification.platform.errors.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Declares the problem responses once for every service's OpenAPI document: the {@code Problem}
+ * schema and reusable responses ({@code BadRequest}, {@code Unauthorized}, {@code Forbidden},
+ * {@code NotFound}, {@code Conflict}, {@code PreconditionFailed}, {@code PayloadTooLarge},
+ * {@code InternalError}), referenced from resources as
+ * {@code @APIResponse(responseCode = "404", ref = "NotFound")}. Every operation gets 500, and every
+ * non-public API operation 401 and 403, so no resource has to repeat them.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ProblemResponsesFilter implements OASFilter {
+
+    public static final String BAD_REQUEST = "BadRequest";
+    public static final String UNAUTHORIZED = "Unauthorized";
+    public static final String FORBIDDEN = "Forbidden";
+    public static final String NOT_FOUND = "NotFound";
+    public static final String CONFLICT = "Conflict";
+    public static final String PRECONDITION_FAILED = "PreconditionFailed";
+    public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
+    public static final String INTERNAL_ERROR = "InternalError";
+
+    private static final String SCHEMA_REF = "#/components/schemas/ProblemDetails";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        if (components == null) {
+            components = OASFactory.createComponents();
+            openAPI.setComponents(components);
+        }
+        components.addSchema("Violation", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("A request field that is wrong, and why")
+                .addProperty("field", string("The field: a JSON path into the body, or a parameter name", "deadline"))
+                .addProperty("message", string("What is wrong with it", "must not be null")));
+        components.addSchema("ProblemDetails", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem details (问题详情). Extension members may follow, e.g. "
+                        + "allowedActions and currentStatus on an illegal transition, errorId on an internal error.")
+                .addProperty("type", string("Stable problem type (URN)", Problem.TYPE_PREFIX + "validation"))
+                .addProperty("title", string("Short summary of the problem type", "Invalid request"))
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).examples(List.of(400)))
+                .addProperty("detail", string("What went wrong in this request", "deadline: must not be null"))
+                .addProperty("instance", string("The request path", "/api/v1/issues"))
+                .addProperty("violations", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .items(OASFactory.createSchema().ref("#/components/schemas/Violation")))
+                .addProperty("allowedActions", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .items(string(null, "START"))
+                        .description("On 409 illegal-transition: the actions the caller may take now")));
+        add(components, BAD_REQUEST, "Invalid input: malformed JSON, a wrong type, an unknown code or a failed rule; "
+                + "violations name each wrong field (请求参数错误)");
+        add(components, UNAUTHORIZED, "No bearer token, or an invalid or expired one (未认证)");
+        add(components, FORBIDDEN, "The caller's role or unit may not do this (无权限)");
+        add(components, NOT_FOUND, "No such resource (不存在)");
+        add(components, CONFLICT, "An illegal state transition (allowedActions lists what is allowed) or a duplicate (冲突)");
+        add(components, PRECONDITION_FAILED, "If-Match is not the current ETag: someone changed the record; re-read it (版本冲突)");
+        add(components, PAYLOAD_TOO_LARGE, "The request body is too large (请求体过大)");
+        add(components, INTERNAL_ERROR, "Unexpected server error; quote errorId when reporting it (服务器内部错误)");
+
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            boolean secured = path.startsWith("/api/") && !path.startsWith("/api/v1/public");
+            Map<?, Operation> operations = item.getOperations();
+            if (operations == null) {
+                return;
+            }
+            for (Operation op : operations.values()) {
+                APIResponses responses = op.getResponses();
+                if (responses == null) {
+                    responses = OASFactory.createAPIResponses();
+                    op.setResponses(responses);
+                }
+                if (secured) {
+                    addRef(responses, "401", UNAUTHORIZED);
+                    addRef(responses, "403", FORBIDDEN);
+                }
+                addRef(responses, "500", INTERNAL_ERROR);
+            }
+        });
+    }
+
+    private static Schema string(String description, String example) {
+        Schema s = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).examples(List.of(example));
+        return description == null ? s : s.description(description);
+    }
+
+    private static void add(Components components, String name, String description) {
+        APIResponse response = OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA_REF))));
+        components.addResponse(name, response);
+    }
+
+    private static void addRef(APIResponses responses, String status, String name) {
+        if (!responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
+        }
+    }
+}

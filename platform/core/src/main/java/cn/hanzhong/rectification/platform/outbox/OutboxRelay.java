@@ -1,0 +1,371 @@
+package cn.hanzhong.rectification.platform.outbox;
+
+import cn.hanzhong.rectification.platform.events.EventHeaders;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends committed outbox rows to Kafka and marks them sent once the broker acknowledged them.
+ *
+ * <p>One background thread per instance waits on PostgreSQL {@code LISTEN outbox_event} (woken by
+ * every commit that published) with a short poll as a safety net. Each batch is taken with
+ * {@code FOR UPDATE SKIP LOCKED}, so several instances share the work; an aggregate whose earlier
+ * event is held by another instance is left for later, so one aggregate's events reach the broker in
+ * order. A broker outage only delays: rows stay pending, the relay backs off and retries.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final AgroalDataSource dataSource;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private volatile Instant lastSuccess;
+    private volatile String lastError;
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, String> producer;
+    private Connection listener;
+    private Instant nextCleanup = Instant.EPOCH;
+
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        Gauge.builder("outbox.pending", pending, AtomicLong::get)
+                .description("Outbox events committed but not yet acknowledged by Kafka")
+                .register(registry);
+        Gauge.builder("outbox.sent", sent, AtomicLong::get)
+                .description("Outbox events sent by this instance since start")
+                .register(registry);
+    }
+
+    void start(@Observes @Priority(5000) StartupEvent event) {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeListener();
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Events committed but not yet acknowledged by the broker, as last counted. */
+    public long pendingCount() {
+        return pending.get();
+    }
+
+    public Instant lastSuccess() {
+        return lastSuccess;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    private void loop() {
+        int failures = 0;
+        while (running) {
+            try {
+                countPending();
+                int relayed;
+                do {
+                    relayed = relayBatch();
+                } while (relayed > 0 && running);
+                countPending();
+                cleanUp();
+                failures = 0;
+                lastError = null;
+                awaitWork();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | SQLException e) {
+                failures++;
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                LOG.warnf("Outbox relay failed (attempt %d), retrying: %s", failures, lastError);
+                closeListener();
+                resetProducerAfter(e);
+                try {
+                    countPending();
+                } catch (RuntimeException | SQLException ignored) {
+                    // the database may be what failed; the count waits for the next round
+                }
+                if (!sleep(backoff(failures))) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private Duration backoff(int failures) {
+        long millis = config.backoff().toMillis() << Math.min(failures - 1, 16);
+        return Duration.ofMillis(Math.min(millis, config.maxBackoff().toMillis()));
+    }
+
+    private boolean sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Blocks until a commit notifies the channel or the poll interval passes. */
+    private void awaitWork() throws SQLException, InterruptedException {
+        if (listener == null || listener.isClosed()) {
+            listener = dataSource.getConnection();
+            listener.setAutoCommit(true);
+            try (Statement s = listener.createStatement()) {
+                s.execute("LISTEN " + Outbox.CHANNEL);
+            }
+        }
+        PGConnection pg = listener.unwrap(PGConnection.class);
+        pg.getNotifications((int) config.pollInterval().toMillis());
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+    }
+
+    private void closeListener() {
+        if (listener != null) {
+            try {
+                listener.close();
+            } catch (SQLException ignored) {
+                // a broken connection is discarded either way
+            }
+            listener = null;
+        }
+    }
+
+    private record Row(long id, String topic, String key, String type, String eventId, String payload) {
+    }
+
+    /** Sends one batch in one transaction; returns how many rows were marked sent. */
+    int relayBatch() throws SQLException, InterruptedException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Row> rows = lockBatch(c);
+                if (rows.isEmpty()) {
+                    c.commit();
+                    return 0;
+                }
+                List<Row> sendable = withoutAggregatesHeldElsewhere(c, rows);
+                List<Long> done = send(sendable);
+                markSent(c, done);
+                c.commit();
+                sent.addAndGet(done.size());
+                lastSuccess = Instant.now();
+                if (done.size() < sendable.size()) {
+                    throw new IllegalStateException((sendable.size() - done.size()) + " events were not acknowledged");
+                }
+                return done.size();
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private List<Row> lockBatch(Connection c) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select id, topic, aggregate_id, event_type, event_id, payload from outbox_event
+                where sent_at is null order by id limit ? for update skip locked""")) {
+            ps.setInt(1, config.batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Drops the rows of any aggregate that has an earlier pending row outside this batch: another
+     * instance holds it, and sending ours first would reorder that aggregate's events.
+     */
+    private List<Row> withoutAggregatesHeldElsewhere(Connection c, List<Row> rows) throws SQLException {
+        Map<String, Long> firstIdPerAggregate = new HashMap<>();
+        for (Row r : rows) {
+            firstIdPerAggregate.merge(r.key(), r.id(), Math::min);
+        }
+        Set<String> held = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select 1 from outbox_event where aggregate_id = ? and id < ? and sent_at is null limit 1")) {
+            for (Map.Entry<String, Long> e : firstIdPerAggregate.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setLong(2, e.getValue());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        held.add(e.getKey());
+                    }
+                }
+            }
+        }
+        return held.isEmpty() ? rows : rows.stream().filter(r -> !held.contains(r.key())).toList();
+    }
+
+    /**
+     * Sends rows in order and waits for the acknowledgements. A row counts as sent only if it and
+     * every earlier row of its aggregate were acknowledged, so a retry never overtakes.
+     */
+    private List<Long> send(List<Row> rows) throws InterruptedException {
+        KafkaProducer<String, String> p = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        RuntimeException sendFailure = null;
+        for (Row r : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(r.topic(), r.key(), r.payload());
+            record.headers()
+                    .add(EventHeaders.TYPE, r.type().getBytes(StandardCharsets.UTF_8))
+                    .add(EventHeaders.ID, r.eventId().getBytes(StandardCharsets.UTF_8))
+                    .add(EventHeaders.CONTENT_TYPE, EventHeaders.CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
+            try {
+                acks.add(p.send(record));
+            } catch (RuntimeException e) {
+                sendFailure = e;
+                break;
+            }
+        }
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        List<Long> done = new ArrayList<>();
+        Set<String> failedAggregates = new HashSet<>();
+        for (int i = 0; i < acks.size(); i++) {
+            Row r = rows.get(i);
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (!failedAggregates.contains(r.key())) {
+                    done.add(r.id());
+                }
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                failedAggregates.add(r.key());
+                if (sendFailure == null) {
+                    sendFailure = new IllegalStateException("Kafka did not acknowledge event " + r.eventId(),
+                            e.getCause() != null ? e.getCause() : e);
+                }
+            }
+        }
+        if (done.isEmpty() && sendFailure != null) {
+            throw sendFailure;
+        }
+        return done;
+    }
+
+    private void markSent(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "update outbox_event set sent_at = now() where id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    private void countPending() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from outbox_event where sent_at is null")) {
+            rs.next();
+            pending.set(rs.getLong(1));
+        }
+    }
+
+    private void cleanUp() throws SQLException {
+        if (Instant.now().isBefore(nextCleanup)) {
+            return;
+        }
+        nextCleanup = Instant.now().plus(Duration.ofHours(1));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "delete from outbox_event where sent_at < now() - make_interval(secs => ?)")) {
+            ps.setLong(1, config.retention().toSeconds());
+            ps.executeUpdate();
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            p.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace("/", "") + "-outbox");
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis(), 10_000));
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
+            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis(), 10_000));
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(p);
+        }
+        return producer;
+    }
+
+    /** A producer that failed is replaced, so a fatal producer state never wedges the relay. */
+    private void resetProducerAfter(Exception e) {
+        if (producer != null && !(e instanceof SQLException)) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package cn.hanzhong.rectification.platform.paging;
+
+import io.quarkus.panache.common.Sort;
+
+import java.util.List;
+
+/** A validated request for one page: 0-based {@code page}, {@code size} 1–200, sort keys. */
+public record PageRequest(int page, int size, List<SortOrder> sort) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 200;
+
+    public PageRequest {
+        sort = List.copyOf(sort);
+    }
+
+    public Sort panacheSort() {
+        Sort s = null;
+        for (SortOrder o : sort) {
+            Sort.Direction d = o.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
+            s = s == null ? Sort.by(o.property(), d) : s.and(o.property(), d);
+        }
+        return s == null ? Sort.empty() : s;
+    }
+
+    /** {@code order by ...} for hand-written queries; properties come from an allow-list only. */
+    public String orderByClause() {
+        if (sort.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" order by ");
+        for (int i = 0; i < sort.size(); i++) {
+            SortOrder o = sort.get(i);
+            b.append(i == 0 ? "" : ", ").append(o.property()).append(o.ascending() ? " asc" : " desc");
+        }
+        return b.toString();
+    }
+}

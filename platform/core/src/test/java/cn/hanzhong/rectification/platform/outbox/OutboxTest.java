@@ -1,0 +1,118 @@
+package cn.hanzhong.rectification.platform.outbox;
+
+import cn.hanzhong.rectification.platform.support.ThingResource;
+import cn.hanzhong.rectification.platform.support.TopicReader;
+import cn.hanzhong.rectification.platform.testing.InjectKafka;
+import cn.hanzhong.rectification.platform.testing.LocalKafka;
+import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
+import cn.hanzhong.rectification.platform.testing.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class OutboxTest {
+
+    @InjectKafka
+    LocalKafka kafka;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private static int create(String name) {
+        return given().auth().oauth2(TestTokens.office()).contentType("application/json")
+                .body("{\"name\": \"" + name + "\"}")
+                .post("/test/things")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void committedChangeReachesTheBrokerAsCloudEvent() throws Exception {
+        int id = create("air-" + System.nanoTime());
+        try (TopicReader reader = new TopicReader(kafka.bootstrapServers(), ThingResource.TOPIC)) {
+            ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> reader.containing("\"id\":" + id + ","), l -> !l.isEmpty()).get(0);
+            assertEquals(Integer.toString(id), record.key(), "key is the aggregate id");
+            assertEquals("thing.created",
+                    new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+            JsonNode event = mapper.readTree(record.value());
+            assertEquals("1.0", event.get("specversion").asText());
+            assertEquals("/platform-test", event.get("source").asText());
+            assertEquals("thing.created", event.get("type").asText());
+            assertEquals(Integer.toString(id), event.get("subject").asText());
+            assertEquals("application/json", event.get("datacontenttype").asText());
+            assertTrue(event.get("time").asText().endsWith("+08:00"), event.get("time").asText());
+            assertEquals(id, event.get("data").get("id").asInt());
+        }
+    }
+
+    @Test
+    void writeSucceedsWhileBrokerIsDownAndEventArrivesOnceAfter() {
+        String name = "outage-" + System.nanoTime();
+        kafka.stop();
+        try {
+            // The write commits without the broker: only the outbox row is written in the request.
+            given().auth().oauth2(TestTokens.office()).contentType("application/json")
+                    .body("{\"name\": \"" + name + "\"}")
+                    .post("/test/things")
+                    .then().statusCode(201);
+            await().atMost(Duration.ofSeconds(20)).until(OutboxTest::pendingMetric, n -> n >= 1);
+        } finally {
+            kafka.restart();
+        }
+        try (TopicReader reader = new TopicReader(kafka.bootstrapServers(), ThingResource.TOPIC)) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> reader.containing(name), l -> !l.isEmpty());
+            // Keep reading a while: a resend would show up as a second copy.
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            List<ConsumerRecord<String, String>> copies = reader.containing(name);
+            assertEquals(1, copies.size(), "exactly one copy of the event on the topic");
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/q/health/ready").then()
+                        .body("checks.find { it.name == 'outbox' }.data.pending", equalTo(0)));
+    }
+
+    /** The {@code outbox_pending} gauge as Prometheus exposes it. */
+    static double pendingMetric() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("outbox_pending"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void rolledBackChangeLeavesNoEvent() {
+        String name = "reject-" + System.nanoTime();
+        given().auth().oauth2(TestTokens.office()).contentType("application/json")
+                .body("{\"name\": \"" + name + "\"}")
+                .post("/test/things")
+                .then().statusCode(409);
+        Number rows = (Number) em.createNativeQuery(
+                "select count(*) from outbox_event where payload like :p").setParameter("p", "%" + name + "%")
+                .getSingleResult();
+        assertEquals(0, rows.intValue(), "no outbox row survives a rollback");
+        Number things = (Number) em.createNativeQuery("select count(*) from test_thing where name = :n")
+                .setParameter("n", name).getSingleResult();
+        assertEquals(0, things.intValue());
+    }
+
+}

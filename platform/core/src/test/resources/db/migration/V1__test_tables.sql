@@ -1,0 +1,11 @@
+create table test_thing (
+    id      bigserial    primary key,
+    name    varchar(100) not null unique,
+    version int          not null default 0
+);
+
+create table test_effect (
+    id       bigserial primary key,
+    event_id uuid      not null,
+    subject  varchar(200)
+);

@@ -1,0 +1,37 @@
+package cn.hanzhong.rectification.platform.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+
+/**
+ * What every service promises from its first start, checked through HTTP: ready with its database,
+ * Kafka and outbox; an OpenAPI document with its title and the bearer scheme; Swagger UI; and
+ * problem+json for unknown paths and missing tokens.
+ */
+public final class ServiceContract {
+
+    private ServiceContract() {
+    }
+
+    public static void assertServes(String expectedTitleFragment) {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", hasItem("Kafka connection health check"))
+                .body("checks.name", hasItem("outbox"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("info.title", containsString(expectedTitleFragment))
+                .body("info.description", not(emptyOrNullString()))
+                .body("components.securitySchemes.bearerJwt.type", equalTo("http"))
+                .body("components.securitySchemes.bearerJwt.scheme", equalTo("bearer"))
+                .body("components.responses.NotFound", org.hamcrest.Matchers.notNullValue());
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        given().auth().oauth2(TestTokens.office()).get("/api/v1/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
