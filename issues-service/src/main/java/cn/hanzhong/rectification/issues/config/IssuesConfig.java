@@ -1,0 +1,17 @@
+package cn.hanzhong.rectification.issues.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the ledger ({@code issues.*}). */
+@ConfigMapping(prefix = "issues")
+public interface IssuesConfig {
+
+    /** Days before the deadline in which an open issue shows BLUE. */
+    @WithDefault("7")
+    int warningWindowDays();
+
+    /** Rows handled per transaction by the overdue watch. */
+    @WithDefault("500")
+    int overdueBatchSize();
+}

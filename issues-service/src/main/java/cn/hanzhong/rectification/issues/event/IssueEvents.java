@@ -1,0 +1,55 @@
+package cn.hanzhong.rectification.issues.event;
+
+import cn.hanzhong.rectification.issues.domain.IssueAction;
+import cn.hanzhong.rectification.issues.domain.IssueStatus;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import java.time.LocalDate;
+
+/**
+ * The payload records published on {@value #TOPIC} (key = issue id). Each flattens
+ * {@link IssueFacts} into its top level and adds what is specific to the change.
+ */
+public final class IssueEvents {
+
+    public static final String TOPIC = "rectification.issues";
+
+    public static final String REGISTERED = "issue.registered";
+    public static final String ASSIGNED = "issue.assigned";
+    public static final String STATUS_CHANGED = "issue.status-changed";
+    public static final String DEADLINE_CHANGED = "issue.deadline-changed";
+    public static final String PROGRESS_REPORTED = "issue.progress-reported";
+    public static final String SIGNED_OFF = "issue.signed-off";
+    public static final String REOPENED = "issue.reopened";
+    public static final String OVERDUE = "issue.overdue";
+
+    private IssueEvents() {
+    }
+
+    public record IssueRegistered(@JsonUnwrapped IssueFacts issue, String externalId) {
+    }
+
+    public record IssueAssigned(@JsonUnwrapped IssueFacts issue, LocalDate assignedOn, String deadlineRule) {
+    }
+
+    public record IssueStatusChanged(@JsonUnwrapped IssueFacts issue, IssueStatus from, IssueStatus to,
+                                     IssueAction action, String actorUnit, String reason) {
+    }
+
+    public record IssueDeadlineChanged(@JsonUnwrapped IssueFacts issue, LocalDate oldDeadline,
+                                       LocalDate newDeadline, String reason) {
+    }
+
+    public record IssueProgressReported(@JsonUnwrapped IssueFacts issue, String period, int percent) {
+    }
+
+    public record IssueSignedOff(@JsonUnwrapped IssueFacts issue, String acceptedBy, LocalDate acceptedOn,
+                                 boolean onTime) {
+    }
+
+    public record IssueReopened(@JsonUnwrapped IssueFacts issue, String reason) {
+    }
+
+    public record IssueOverdue(@JsonUnwrapped IssueFacts issue, LocalDate overdueSince) {
+    }
+}

@@ -1,0 +1,199 @@
+package cn.hanzhong.rectification.issues.repository;
+
+import cn.hanzhong.rectification.issues.domain.Issue;
+import cn.hanzhong.rectification.issues.domain.IssueStatus;
+import cn.hanzhong.rectification.issues.domain.SearchGrams;
+import cn.hanzhong.rectification.platform.paging.Page;
+import cn.hanzhong.rectification.platform.paging.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Issues. The search is native SQL: array containment on GIN-indexed columns (units, districts,
+ * search bigrams) and the warning-light rule need PostgreSQL operators HQL does not have.
+ */
+@ApplicationScoped
+public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
+
+    private static final String OPEN = Arrays.stream(IssueStatus.values()).filter(IssueStatus::isOpen)
+            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(",", "(", ")"));
+
+    public Optional<Issue> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+
+    public Optional<Issue> findByExternalId(String externalId) {
+        return find("externalId", externalId).firstResultOptional();
+    }
+
+    public boolean codeExists(String code) {
+        return count("code", code) > 0;
+    }
+
+    public long nextCodeNumber() {
+        return ((Number) getEntityManager().createNativeQuery("select nextval('issue_code_seq')").getSingleResult())
+                .longValue();
+    }
+
+    /** Locks the issue row for a state change; the {@code @Version} check still guards stale If-Match. */
+    public Optional<Issue> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * One page of issues matching {@code filter}, ordered by {@code request}'s sort (column names
+     * from the resource's allow-list).
+     */
+    public Page<Issue> search(IssueFilter filter, PageRequest request, LocalDate today, LocalDate blueLimit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, today, blueLimit, params);
+        Query count = getEntityManager().createNativeQuery("select count(*) from issue i" + where);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        if (total == 0) {
+            return Page.of(List.of(), request, 0);
+        }
+        Query select = getEntityManager().createNativeQuery(
+                "select i.* from issue i" + where + request.orderByClause() + " limit :limit offset :offset", Issue.class);
+        params.forEach(select::setParameter);
+        select.setParameter("limit", request.size());
+        select.setParameter("offset", (long) request.page() * request.size());
+        @SuppressWarnings("unchecked")
+        List<Issue> items = select.getResultList();
+        return Page.of(items, request, total);
+    }
+
+    /** All issues matching {@code filter} (for statistics), without paging. */
+    @SuppressWarnings("unchecked")
+    public List<Issue> all(IssueFilter filter, LocalDate today, LocalDate blueLimit) {
+        Map<String, Object> params = new HashMap<>();
+        Query select = getEntityManager().createNativeQuery(
+                "select i.* from issue i" + where(filter, today, blueLimit, params), Issue.class);
+        params.forEach(select::setParameter);
+        return select.getResultList();
+    }
+
+    /**
+     * Open issues whose deadline passed before {@code today} and for which no overdue event was
+     * published for the current deadline; locked, skipping rows another instance is handling.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Issue> lockNewlyOverdue(LocalDate today, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        select i.* from issue i
+                        where i.status in %s and i.deadline < :today
+                          and (i.overdue_notified_for is null or i.overdue_notified_for <> i.deadline)
+                        order by i.deadline, i.id
+                        limit :limit
+                        for update skip locked""".formatted(OPEN), Issue.class)
+                .setParameter("today", today)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    private static String where(IssueFilter f, LocalDate today, LocalDate blueLimit, Map<String, Object> p) {
+        StringBuilder w = new StringBuilder(" where true");
+        if (!f.statuses().isEmpty()) {
+            w.append(" and i.status in (:statuses)");
+            p.put("statuses", names(f.statuses()));
+        }
+        if (f.excluded() != null && !f.excluded().isEmpty()) {
+            w.append(" and i.status not in (:excluded)");
+            p.put("excluded", names(f.excluded()));
+        }
+        if (!f.categories().isEmpty()) {
+            w.append(" and i.category in (:categories)");
+            p.put("categories", names(f.categories()));
+        }
+        if (!f.sources().isEmpty()) {
+            w.append(" and i.source in (:sources)");
+            p.put("sources", names(f.sources()));
+        }
+        if (f.leadUnit() != null) {
+            w.append(" and i.lead_unit = :leadUnit");
+            p.put("leadUnit", f.leadUnit());
+        }
+        if (f.unit() != null) {
+            w.append(" and (i.lead_unit = :unit or i.cooperating_units @> array[cast(:unit as text)])");
+            p.put("unit", f.unit());
+        }
+        if (f.visibleToUnit() != null) {
+            w.append(" and (i.lead_unit = :own or i.cooperating_units @> array[cast(:own as text)])");
+            p.put("own", f.visibleToUnit());
+        }
+        if (f.district() != null) {
+            w.append(" and i.districts @> array[cast(:district as text)]");
+            p.put("district", f.district());
+        }
+        if (f.deadlineFrom() != null) {
+            w.append(" and i.deadline >= :deadlineFrom");
+            p.put("deadlineFrom", f.deadlineFrom());
+        }
+        if (f.deadlineTo() != null) {
+            w.append(" and i.deadline <= :deadlineTo");
+            p.put("deadlineTo", f.deadlineTo());
+        }
+        boolean needsToday = false;
+        if (f.overdue() != null) {
+            w.append(f.overdue() ? " and " : " and not ")
+                    .append("(i.status in ").append(OPEN).append(" and i.deadline is not null and i.deadline < :today)");
+            needsToday = true;
+        }
+        if (f.warningLight() != null) {
+            String open = "i.status in " + OPEN;
+            String red = "(i.deadline is not null and i.deadline < :today)";
+            String notRed = "(i.deadline is null or i.deadline >= :today)";
+            String behind = "(i.behind_from is not null and i.behind_from <= :today)";
+            String notBehind = "(i.behind_from is null or i.behind_from > :today)";
+            String condition = switch (f.warningLight()) {
+                case RED -> open + " and " + red;
+                case YELLOW -> open + " and " + notRed + " and " + behind;
+                case BLUE -> open + " and " + notRed + " and " + notBehind + " and i.deadline <= :blueLimit";
+                case GREEN -> "not (" + open + ") or ((i.deadline is null or i.deadline > :blueLimit) and " + notBehind + ")";
+            };
+            w.append(" and (").append(condition).append(')');
+            needsToday = true;
+            if (condition.contains(":blueLimit")) {
+                p.put("blueLimit", blueLimit);
+            }
+        }
+        if (needsToday) {
+            p.put("today", today);
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            String q = f.q().strip();
+            Set<String> grams = SearchGrams.bigrams(q);
+            if (!grams.isEmpty()) {
+                w.append(" and i.search_grams @> cast(:grams as text[])");
+                p.put("grams", arrayLiteral(grams));
+            }
+            w.append(" and (i.code ilike :like escape '\\' or i.title ilike :like escape '\\'"
+                    + " or i.description ilike :like escape '\\')");
+            p.put("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return w.toString();
+    }
+
+    private static List<String> names(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
+    }
+
+    /** A PostgreSQL array literal; every element quoted so no text can break out of it. */
+    static String arrayLiteral(Set<String> values) {
+        return values.stream()
+                .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+}

@@ -1,0 +1,62 @@
+package cn.hanzhong.rectification.issues.rest;
+
+import cn.hanzhong.rectification.issues.domain.DeadlineExtension;
+import cn.hanzhong.rectification.issues.domain.HistoryEntry;
+import cn.hanzhong.rectification.issues.domain.Issue;
+import cn.hanzhong.rectification.issues.domain.ProgressReport;
+import cn.hanzhong.rectification.issues.domain.Unit;
+import cn.hanzhong.rectification.issues.domain.WarningLight;
+import cn.hanzhong.rectification.issues.rest.dto.ExtensionResponse;
+import cn.hanzhong.rectification.issues.rest.dto.HistoryResponse;
+import cn.hanzhong.rectification.issues.rest.dto.IssueResponse;
+import cn.hanzhong.rectification.issues.rest.dto.ProgressReportResponse;
+import cn.hanzhong.rectification.issues.rest.dto.ResponsibleOfficialDto;
+import cn.hanzhong.rectification.issues.rest.dto.UnitResponse;
+import cn.hanzhong.rectification.issues.service.IssueService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** The one place where ledger entities become API representations. */
+@ApplicationScoped
+public class IssueMapper {
+
+    private final IssueService issues;
+
+    public IssueMapper(IssueService issues) {
+        this.issues = issues;
+    }
+
+    public IssueResponse toResponse(Issue i) {
+        WarningLight light = issues.warningLight(i);
+        return new IssueResponse(i.id, i.code, i.externalId, i.source, i.title, i.description, i.category,
+                List.copyOf(i.districts), i.target, i.requirements, List.copyOf(i.measures), i.approach, i.track, i.term,
+                i.deadline, i.deadlineRule,
+                i.responsibleOfficials.stream().map(o -> new ResponsibleOfficialDto(o.name(), o.post())).toList(),
+                i.leadUnit, List.copyOf(i.cooperatingUnits), i.progressPercent, i.status, i.status.label(), light,
+                light == WarningLight.RED, i.assignedOn, i.evidence, i.selfAssessment,
+                i.acceptedOn == null ? null
+                        : new IssueResponse.Acceptance(i.acceptedBy, i.acceptedOn, i.acceptanceOpinion, i.signedOffAt),
+                i.rejectionCount, i.closingReason, issues.allowedActions(i), i.createdAt, i.updatedAt, i.version);
+    }
+
+    public ProgressReportResponse toResponse(ProgressReport r) {
+        return new ProgressReportResponse(r.id, r.issueId, r.period, r.percent, r.narrative,
+                List.copyOf(r.completedMeasures), r.difficulties, r.nextSteps, r.draft, r.reportedBy, r.reportedUnit,
+                r.reportedAt);
+    }
+
+    public ExtensionResponse toResponse(DeadlineExtension e) {
+        return new ExtensionResponse(e.id, e.issueId, e.proposedDeadline, e.previousDeadline, e.reason, e.status,
+                e.requestedBy, e.requestedUnit, e.requestedAt, e.decidedBy, e.decidedAt, e.decisionNote);
+    }
+
+    public HistoryResponse toResponse(HistoryEntry h) {
+        return new HistoryResponse(h.id, h.at, h.actor, h.actorName, h.actorUnit, h.action, h.field, h.oldValue,
+                h.newValue, h.reason);
+    }
+
+    public UnitResponse toResponse(Unit u) {
+        return new UnitResponse(u.code, u.name, u.kind, u.kind.label(), u.active);
+    }
+}

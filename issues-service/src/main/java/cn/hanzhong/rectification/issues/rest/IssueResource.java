@@ -1,0 +1,314 @@
+package cn.hanzhong.rectification.issues.rest;
+
+import cn.hanzhong.rectification.issues.domain.Approach;
+import cn.hanzhong.rectification.issues.domain.Category;
+import cn.hanzhong.rectification.issues.domain.ExtensionStatus;
+import cn.hanzhong.rectification.issues.domain.IssueAction;
+import cn.hanzhong.rectification.issues.domain.IssueSource;
+import cn.hanzhong.rectification.issues.domain.IssueStatus;
+import cn.hanzhong.rectification.issues.domain.Term;
+import cn.hanzhong.rectification.issues.domain.Track;
+import cn.hanzhong.rectification.issues.domain.UnitKind;
+import cn.hanzhong.rectification.issues.domain.WarningLight;
+import cn.hanzhong.rectification.issues.repository.IssueFilter;
+import cn.hanzhong.rectification.issues.rest.dto.ExtensionDecision;
+import cn.hanzhong.rectification.issues.rest.dto.ExtensionRequest;
+import cn.hanzhong.rectification.issues.rest.dto.ExtensionResponse;
+import cn.hanzhong.rectification.issues.rest.dto.HistoryResponse;
+import cn.hanzhong.rectification.issues.rest.dto.IssueRequest;
+import cn.hanzhong.rectification.issues.rest.dto.IssueResponse;
+import cn.hanzhong.rectification.issues.rest.dto.IssueStats;
+import cn.hanzhong.rectification.issues.rest.dto.IssueUpdate;
+import cn.hanzhong.rectification.issues.rest.dto.ProgressReportRequest;
+import cn.hanzhong.rectification.issues.rest.dto.ProgressReportResponse;
+import cn.hanzhong.rectification.issues.rest.dto.TransitionRequest;
+import cn.hanzhong.rectification.issues.service.DeadlineExtensionService;
+import cn.hanzhong.rectification.issues.service.IssueService;
+import cn.hanzhong.rectification.issues.service.IssueStatsService;
+import cn.hanzhong.rectification.issues.service.ProgressReportService;
+import cn.hanzhong.rectification.platform.paging.Page;
+import cn.hanzhong.rectification.platform.paging.PageParams;
+import cn.hanzhong.rectification.platform.paging.SortableFields;
+import cn.hanzhong.rectification.platform.rest.ETags;
+import cn.hanzhong.rectification.platform.rest.QueryParams;
+import cn.hanzhong.rectification.platform.security.Roles;
+import cn.hanzhong.rectification.platform.vocabulary.Vocabulary;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The rectification ledger (整改台账): feedback issues from registration to sign-off, with monthly
+ * dispatch, deadline extensions and history.
+ */
+@Path("/api/v1/issues")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Issues", description = "The rectification ledger (整改台账): register, assign, rectify, accept and sign off (销号)")
+public class IssueResource {
+
+    static final SortableFields SORTABLE = SortableFields.of(
+                    "code", "i.code", "deadline", "i.deadline", "createdAt", "i.created_at", "updatedAt", "i.updated_at",
+                    "progressPercent", "i.progress_percent", "status", "i.status", "title", "i.title")
+            .defaultSort("createdAt", false, "i.id");
+    private static final SortableFields REPORT_SORT = SortableFields.of("period", "period", "reportedAt", "reportedAt")
+            .defaultSort("period", false, "id");
+    private static final SortableFields EXTENSION_SORT = SortableFields.of("requestedAt", "requestedAt")
+            .defaultSort("requestedAt", false, "id");
+    private static final SortableFields HISTORY_SORT = SortableFields.of("at", "id").defaultSort("at", true, "id");
+    private static final String IF_MATCH_DOC = "The ETag of the issue as last read; a stale one is 412";
+
+    private final IssueService issues;
+    private final ProgressReportService reports;
+    private final DeadlineExtensionService extensions;
+    private final IssueStatsService stats;
+    private final IssueMapper mapper;
+
+    public IssueResource(IssueService issues, ProgressReportService reports, DeadlineExtensionService extensions,
+                         IssueStatsService stats, IssueMapper mapper) {
+        this.issues = issues;
+        this.reports = reports;
+        this.extensions = extensions;
+        this.stats = stats;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
+    @Operation(summary = "Search the ledger",
+            description = "Filters combine with AND; list filters take several values (repeated or comma-separated). "
+                    + "A unit sees only issues where it is lead or cooperating unit. Sortable: code, deadline, createdAt, "
+                    + "updatedAt, progressPercent, status, title (default createdAt,desc).")
+    @APIResponse(responseCode = "200", description = "One page of issues")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Page<IssueResponse> search(
+            @Parameter(description = "Status codes", example = "IN_PROGRESS") @QueryParam("status") List<String> status,
+            @Parameter(description = "Category codes", example = "AIR") @QueryParam("category") List<String> category,
+            @Parameter(description = "Source codes", example = "REPORT") @QueryParam("source") List<String> source,
+            @Parameter(description = "Lead unit code", example = "SSTHJJ") @QueryParam("leadUnit") String leadUnit,
+            @Parameter(description = "Lead or cooperating unit code", example = "HTQ") @QueryParam("unit") String unit,
+            @Parameter(description = "County-district code", example = "HTQ") @QueryParam("district") String district,
+            @Parameter(description = "GREEN, BLUE, YELLOW or RED") @QueryParam("warningLight") String warningLight,
+            @Parameter(description = "true: open issues past their deadline") @QueryParam("overdue") String overdue,
+            @Parameter(description = "Deadline on or after (YYYY-MM-DD)") @QueryParam("deadlineFrom") String deadlineFrom,
+            @Parameter(description = "Deadline on or before (YYYY-MM-DD)") @QueryParam("deadlineTo") String deadlineTo,
+            @Parameter(description = "Substring of code, title or description; Chinese terms of 2+ characters use an index",
+                    example = "扬尘") @QueryParam("q") String q,
+            @BeanParam PageParams paging) {
+        IssueFilter filter = new IssueFilter(
+                QueryParams.enums("status", status, IssueStatus.class),
+                QueryParams.enums("category", category, Category.class),
+                QueryParams.enums("source", source, IssueSource.class),
+                QueryParams.text("leadUnit", leadUnit, 40), QueryParams.text("unit", unit, 40),
+                QueryParams.text("district", district, 40),
+                QueryParams.oneEnum("warningLight", warningLight, WarningLight.class),
+                QueryParams.bool("overdue", overdue),
+                QueryParams.date("deadlineFrom", deadlineFrom), QueryParams.date("deadlineTo", deadlineTo),
+                QueryParams.text("q", q, 100), null, java.util.Set.of());
+        return issues.search(filter, paging.toRequest(SORTABLE)).map(mapper::toResponse);
+    }
+
+    @POST
+    @RolesAllowed({Roles.OFFICE, Roles.PROVINCE})
+    @Operation(summary = "Register an issue (or upsert by externalId)",
+            description = "Registers a ledger item in status REGISTERED and publishes issue.registered. With an externalId "
+                    + "already registered (the provincial system's import), the same body changes nothing (200) and a "
+                    + "changed one updates the differing fields (200).")
+    @APIResponse(responseCode = "201", description = "Registered; Location points to it")
+    @APIResponse(responseCode = "200", description = "The externalId was known: unchanged or updated")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response register(@Valid @NotNull IssueRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        IssueService.Registration r = issues.register(request);
+        IssueResponse body = mapper.toResponse(r.issue());
+        Response.ResponseBuilder response = r.created()
+                ? Response.created(uri.getAbsolutePathBuilder().path(r.issue().id.toString()).build())
+                : Response.ok();
+        return response.entity(body).tag(ETags.of(r.issue().version)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
+    @Operation(summary = "Read an issue", description = "Includes warningLight and the actions the caller may take now.")
+    @APIResponse(responseCode = "200", description = "The issue; ETag is its version")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response get(@PathParam("id") UUID id) {
+        var issue = issues.get(id);
+        return Response.ok(mapper.toResponse(issue)).tag(ETags.of(issue.version)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Edit an issue (office)",
+            description = "Only the fields present change; each change is recorded in the history. A deadline change "
+                    + "needs a reason and publishes issue.deadline-changed.")
+    @APIResponse(responseCode = "200", description = "The edited issue")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull IssueUpdate update,
+                           @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
+        var issue = issues.update(id, update, ETags.parseIfMatch(ifMatch));
+        return ok(issue);
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT})
+    @Operation(summary = "Move an issue through its life",
+            description = "Actions: ASSIGN (office), START (lead unit), REQUEST_ACCEPTANCE (lead unit), ACCEPT (office → "
+                    + "SIGNED_OFF 销号), REJECT (office → IN_PROGRESS), CANCEL (office), REOPEN (office, after sign-off). "
+                    + "A move the state does not allow is 409 listing allowedActions; an action of another role is 403.")
+    @APIResponse(responseCode = "200", description = "The issue after the move")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public Response transition(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request,
+                               @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
+        return ok(issues.transition(id, request, ETags.parseIfMatch(ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/progress-reports")
+    @RolesAllowed(Roles.UNIT)
+    @Operation(summary = "Submit the monthly progress report (按月调度, lead unit)",
+            description = "One report per issue and period (YYYY-MM); a second is 409 unless the first was a draft. "
+                    + "A final report sets the issue's progressPercent and publishes issue.progress-reported.")
+    @APIResponse(responseCode = "201", description = "Reported")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response report(@PathParam("id") UUID id, @Valid @NotNull ProgressReportRequest request,
+                           @jakarta.ws.rs.core.Context UriInfo uri) {
+        var report = reports.report(id, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(report.id.toString()).build())
+                .entity(mapper.toResponse(report)).build();
+    }
+
+    @GET
+    @Path("/{id}/progress-reports")
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
+    @Operation(summary = "List an issue's progress reports", description = "Sortable: period, reportedAt (default period,desc).")
+    @APIResponse(responseCode = "200", description = "One page of reports")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Page<ProgressReportResponse> reports(@PathParam("id") UUID id, @BeanParam PageParams paging) {
+        return reports.list(id, paging.toRequest(REPORT_SORT)).map(mapper::toResponse);
+    }
+
+    @POST
+    @Path("/{id}/deadline-extensions")
+    @RolesAllowed(Roles.UNIT)
+    @Operation(summary = "Request a later deadline (延期申请, lead unit)",
+            description = "One open request at a time; the proposed deadline must be after the current one.")
+    @APIResponse(responseCode = "201", description = "Requested")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response requestExtension(@PathParam("id") UUID id, @Valid @NotNull ExtensionRequest request,
+                                     @jakarta.ws.rs.core.Context UriInfo uri) {
+        var e = extensions.request(id, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(e.id.toString()).build())
+                .entity(mapper.toResponse(e)).build();
+    }
+
+    @POST
+    @Path("/{id}/deadline-extensions/{extensionId}/decision")
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Approve or reject an extension request (office)",
+            description = "APPROVE moves the deadline (the old one is kept on the request and in the history) and "
+                    + "publishes issue.deadline-changed.")
+    @APIResponse(responseCode = "200", description = "The decided request")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public ExtensionResponse decideExtension(@PathParam("id") UUID id, @PathParam("extensionId") UUID extensionId,
+                                             @Valid @NotNull ExtensionDecision decision) {
+        return mapper.toResponse(extensions.decide(id, extensionId, decision));
+    }
+
+    @GET
+    @Path("/{id}/deadline-extensions")
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
+    @Operation(summary = "List an issue's extension requests")
+    @APIResponse(responseCode = "200", description = "One page of requests, newest first")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Page<ExtensionResponse> extensions(@PathParam("id") UUID id, @BeanParam PageParams paging) {
+        return extensions.list(id, paging.toRequest(EXTENSION_SORT)).map(mapper::toResponse);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
+    @Operation(summary = "An issue's history", description = "Every change: field, old → new, who, when, why. Append-only, oldest first.")
+    @APIResponse(responseCode = "200", description = "One page of history")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Page<HistoryResponse> history(@PathParam("id") UUID id, @BeanParam PageParams paging) {
+        return issues.history(id, paging.toRequest(HISTORY_SORT)).map(mapper::toResponse);
+    }
+
+    @GET
+    @Path("/stats")
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
+    @Operation(summary = "Battle-map and assessment figures (挂图督战、目标考核)",
+            description = "Counts by status, category, lead unit, district and warning light; per lead unit: assigned, "
+                    + "signed off, signed off on time, overdue, and onTimeRate = signedOffOnTime / (signedOff + overdue). "
+                    + "A unit gets the figures of its own issues.")
+    @APIResponse(responseCode = "200", description = "The figures")
+    public IssueStats stats() {
+        return stats.stats();
+    }
+
+    @GET
+    @Path("/vocabularies")
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
+    @Operation(summary = "Code lists with Chinese labels", description = "For front ends: every enum of this API with its 中文 label.")
+    @APIResponse(responseCode = "200", description = "Lists by name",
+            content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    public Map<String, List<Vocabulary.Entry>> vocabularies() {
+        return Vocabulary.of(
+                Map.entry("status", Vocabulary.of(IssueStatus.class)),
+                Map.entry("action", Vocabulary.of(IssueAction.class)),
+                Map.entry("source", Vocabulary.of(IssueSource.class)),
+                Map.entry("category", Vocabulary.of(Category.class)),
+                Map.entry("approach", Vocabulary.of(Approach.class)),
+                Map.entry("track", Vocabulary.of(Track.class)),
+                Map.entry("term", Vocabulary.of(Term.class)),
+                Map.entry("warningLight", Vocabulary.of(WarningLight.class)),
+                Map.entry("extensionStatus", Vocabulary.of(ExtensionStatus.class)),
+                Map.entry("unitKind", Vocabulary.of(UnitKind.class)));
+    }
+
+    private Response ok(cn.hanzhong.rectification.issues.domain.Issue issue) {
+        return Response.ok(mapper.toResponse(issue)).tag(ETags.of(issue.version)).build();
+    }
+
+    static URI location(UriInfo uri, UUID id) {
+        return uri.getAbsolutePathBuilder().path(id.toString()).build();
+    }
+}

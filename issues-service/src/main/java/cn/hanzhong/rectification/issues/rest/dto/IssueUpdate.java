@@ -1,0 +1,32 @@
+package cn.hanzhong.rectification.issues.rest.dto;
+
+import cn.hanzhong.rectification.issues.domain.Approach;
+import cn.hanzhong.rectification.issues.domain.Category;
+import cn.hanzhong.rectification.issues.domain.Term;
+import cn.hanzhong.rectification.issues.domain.Track;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** An office edit: only the fields present change. A deadline change needs a {@code reason}. */
+@Schema(name = "IssueUpdate")
+public record IssueUpdate(
+        @Size(min = 1, max = 300) String title,
+        @Size(max = 20000) String description,
+        Category category,
+        List<@NotBlank String> districts,
+        @Size(max = 5000) String target,
+        @Size(max = 5000) String requirements,
+        @Size(max = 50) List<@NotBlank @Size(max = 2000) String> measures,
+        Approach approach,
+        Track track,
+        Term term,
+        LocalDate deadline,
+        @Valid @Size(max = 20) List<ResponsibleOfficialDto> responsibleOfficials,
+        List<@NotBlank String> cooperatingUnits,
+        @Schema(description = "Why; required when the deadline changes") @Size(max = 2000) String reason) {
+}

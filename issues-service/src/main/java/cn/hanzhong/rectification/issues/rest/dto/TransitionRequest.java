@@ -1,0 +1,34 @@
+package cn.hanzhong.rectification.issues.rest.dto;
+
+import cn.hanzhong.rectification.issues.domain.IssueAction;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A move in an issue's life. Which fields count depends on the action: ASSIGN takes
+ * {@code leadUnit}, {@code cooperatingUnits} and {@code deadline} or {@code deadlineWorkingDays};
+ * REQUEST_ACCEPTANCE {@code evidence} and {@code selfAssessment}; ACCEPT {@code opinion},
+ * {@code acceptedBy}, {@code acceptedOn}; REJECT, CANCEL and REOPEN a {@code reason}.
+ */
+@Schema(name = "TransitionRequest")
+public record TransitionRequest(
+        @NotNull @Schema(examples = "ASSIGN") IssueAction action,
+        @Size(max = 5000) String reason,
+        @Schema(examples = "SSTHJJ") String leadUnit,
+        List<@NotBlank String> cooperatingUnits,
+        @Schema(description = "A fixed deadline (not in the past)") LocalDate deadline,
+        @Schema(description = "Or: this many working days from today (PRC calendar with 调休)", examples = "15")
+        @Positive @Max(3650) Integer deadlineWorkingDays,
+        @Schema(description = "Evidence descriptions (佐证材料)") @Size(max = 20000) String evidence,
+        @Schema(description = "Self-assessment of the lead unit (自评)") @Size(max = 5000) String selfAssessment,
+        @Schema(description = "Acceptance opinion (验收意见)") @Size(max = 5000) String opinion,
+        @Schema(description = "Who accepted; defaults to the caller") @Size(max = 100) String acceptedBy,
+        @Schema(description = "Acceptance date; defaults to today") LocalDate acceptedOn) {
+}

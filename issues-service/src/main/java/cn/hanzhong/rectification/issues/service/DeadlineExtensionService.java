@@ -1,0 +1,106 @@
+package cn.hanzhong.rectification.issues.service;
+
+import cn.hanzhong.rectification.issues.domain.DeadlineExtension;
+import cn.hanzhong.rectification.issues.domain.DeadlineRule;
+import cn.hanzhong.rectification.issues.domain.ExtensionStatus;
+import cn.hanzhong.rectification.issues.domain.Issue;
+import cn.hanzhong.rectification.issues.repository.DeadlineExtensionRepository;
+import cn.hanzhong.rectification.issues.rest.dto.ExtensionDecision;
+import cn.hanzhong.rectification.issues.rest.dto.ExtensionRequest;
+import cn.hanzhong.rectification.platform.errors.ConflictException;
+import cn.hanzhong.rectification.platform.errors.IllegalTransitionException;
+import cn.hanzhong.rectification.platform.errors.InvalidInputException;
+import cn.hanzhong.rectification.platform.errors.ResourceNotFoundException;
+import cn.hanzhong.rectification.platform.paging.Page;
+import cn.hanzhong.rectification.platform.paging.PageRequest;
+import cn.hanzhong.rectification.platform.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Deadline extensions (延期): the only way a lead unit gets a later deadline. The office approves
+ * (the deadline moves, the old one is kept) or rejects.
+ */
+@ApplicationScoped
+@Transactional
+public class DeadlineExtensionService {
+
+    private final IssueService issues;
+    private final IssueAccess access;
+    private final DeadlineExtensionRepository extensions;
+    private final History history;
+    private final CurrentUser user;
+
+    public DeadlineExtensionService(IssueService issues, IssueAccess access, DeadlineExtensionRepository extensions,
+                                    History history, CurrentUser user) {
+        this.issues = issues;
+        this.access = access;
+        this.extensions = extensions;
+        this.history = history;
+        this.user = user;
+    }
+
+    public DeadlineExtension request(UUID issueId, ExtensionRequest r) {
+        Issue issue = issues.forLeadUnitChange(issueId, null);
+        if (!issue.status.isOpen() || issue.deadline == null) {
+            throw new IllegalTransitionException("REQUEST_EXTENSION", issue.status.name(), List.of());
+        }
+        if (!r.proposedDeadline().isAfter(issue.deadline)) {
+            throw new InvalidInputException("proposedDeadline", "must be after the current deadline " + issue.deadline);
+        }
+        if (extensions.count("issueId = ?1 and status = ?2", issueId, ExtensionStatus.REQUESTED) > 0) {
+            throw new ConflictException("An extension request for " + issue.code + " is already waiting for a decision");
+        }
+        DeadlineExtension e = new DeadlineExtension();
+        e.id = UUID.randomUUID();
+        e.issueId = issueId;
+        e.proposedDeadline = r.proposedDeadline();
+        e.previousDeadline = issue.deadline;
+        e.reason = r.reason();
+        e.status = ExtensionStatus.REQUESTED;
+        e.requestedBy = user.name();
+        e.requestedUnit = user.unit().orElse(null);
+        e.requestedAt = OffsetDateTime.now(IssueService.ZONE);
+        extensions.persist(e);
+        history.change(issue, "EXTENSION_REQUESTED", "deadline", issue.deadline, r.proposedDeadline(), r.reason());
+        return e;
+    }
+
+    public DeadlineExtension decide(UUID issueId, UUID extensionId, ExtensionDecision d) {
+        access.requireOffice();
+        Issue issue = issues.lockedForChange(issueId, null);
+        DeadlineExtension e = extensions.findByIdOptional(extensionId)
+                .filter(x -> x.issueId.equals(issueId))
+                .orElseThrow(() -> new ResourceNotFoundException("Deadline extension", extensionId));
+        if (e.status != ExtensionStatus.REQUESTED) {
+            throw new IllegalTransitionException(d.decision().name(), e.status.name(), List.of());
+        }
+        e.decidedBy = user.name();
+        e.decidedAt = OffsetDateTime.now(IssueService.ZONE);
+        e.decisionNote = d.note();
+        if (d.decision() == ExtensionDecision.Decision.APPROVE) {
+            if (!issue.status.isOpen()) {
+                throw new IllegalTransitionException("APPROVE", issue.status.name(), List.of());
+            }
+            e.status = ExtensionStatus.APPROVED;
+            e.previousDeadline = issue.deadline;
+            issues.changeDeadline(issue, e.proposedDeadline, DeadlineRule.fixed(e.proposedDeadline),
+                    "EXTENSION_APPROVED", e.reason + (d.note() != null ? " / " + d.note() : ""));
+        } else {
+            e.status = ExtensionStatus.REJECTED;
+            history.action(issue, "EXTENSION_REJECTED", d.note());
+        }
+        return e;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<DeadlineExtension> list(UUID issueId, PageRequest request) {
+        issues.get(issueId);
+        return Page.of(extensions.find("issueId", request.panacheSort(), issueId), request, Function.identity());
+    }
+}

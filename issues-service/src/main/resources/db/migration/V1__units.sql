@@ -1,0 +1,46 @@
+-- Units directory: the rectification office, the leading groups, the city departments, the 11
+-- counties/districts of Hanzhong and the 3 management committees named in the plan.
+create table unit (
+    code       varchar(40)  primary key,
+    name       varchar(100) not null unique,
+    kind       varchar(30)  not null,
+    active     boolean      not null default true,
+    created_at timestamptz  not null default now(),
+    version    int          not null default 0
+);
+
+insert into unit (code, name, kind) values
+    ('SZGB',     '市整改办', 'OFFICE'),
+    ('ZGLDXZ',   '第二轮省生态环境保护督察整改工作领导小组', 'LEADING_GROUP'),
+    ('DQLKLDXZ', '市大气污染防治联防联控领导小组', 'LEADING_GROUP'),
+    ('TRFZLDXZ', '市土壤污染防治工作领导小组', 'LEADING_GROUP'),
+    ('DCXCLDXZ', '市环境保护督察巡查工作领导小组', 'LEADING_GROUP'),
+    ('STHBWYH',  '市生态环境保护委员会', 'LEADING_GROUP'),
+    ('SWB',      '市委办', 'CITY_DEPARTMENT'),
+    ('SZFB',     '市政府办', 'CITY_DEPARTMENT'),
+    ('SSTHJJ',   '市生态环境局', 'CITY_DEPARTMENT'),
+    ('SZJJ',     '市住建局', 'CITY_DEPARTMENT'),
+    ('SCGJ',     '市城管局', 'CITY_DEPARTMENT'),
+    ('SSLJ',     '市水利局', 'CITY_DEPARTMENT'),
+    ('SNYNCJ',   '市农业农村局', 'CITY_DEPARTMENT'),
+    ('SWJW',     '市卫健委', 'CITY_DEPARTMENT'),
+    ('SYJGLJ',   '市应急管理局', 'CITY_DEPARTMENT'),
+    ('SZRZYJ',   '市自然资源局', 'CITY_DEPARTMENT'),
+    ('SFGW',     '市发改委', 'CITY_DEPARTMENT'),
+    ('SJHJ',     '市经合局', 'CITY_DEPARTMENT'),
+    ('SXZSPJ',   '市行政审批服务局', 'CITY_DEPARTMENT'),
+    ('SLYJ',     '市林业局', 'CITY_DEPARTMENT'),
+    ('HTQ',      '汉台区', 'COUNTY_DISTRICT'),
+    ('NZQ',      '南郑区', 'COUNTY_DISTRICT'),
+    ('CGX',      '城固县', 'COUNTY_DISTRICT'),
+    ('YX',       '洋县', 'COUNTY_DISTRICT'),
+    ('XXX',      '西乡县', 'COUNTY_DISTRICT'),
+    ('MX',       '勉县', 'COUNTY_DISTRICT'),
+    ('NQX',      '宁强县', 'COUNTY_DISTRICT'),
+    ('LYX',      '略阳县', 'COUNTY_DISTRICT'),
+    ('ZBX',      '镇巴县', 'COUNTY_DISTRICT'),
+    ('LBX',      '留坝县', 'COUNTY_DISTRICT'),
+    ('FPX',      '佛坪县', 'COUNTY_DISTRICT'),
+    ('JKQ',      '汉中经济技术开发区管委会', 'MANAGEMENT_COMMITTEE'),
+    ('XHXQ',     '兴汉新区管委会', 'MANAGEMENT_COMMITTEE'),
+    ('HKXC',     '航空智慧新城管委会', 'MANAGEMENT_COMMITTEE');
