@@ -129,6 +129,7 @@ public class IssueService {
                             + " is already registered as " + issue.code);
                 }
                 boolean changed = applyContent(issue, r);
+                issues.flush();
                 return new Registration(issue, false, changed);
             }
         }

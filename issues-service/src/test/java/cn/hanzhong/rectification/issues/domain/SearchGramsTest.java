@@ -1,0 +1,29 @@
+package cn.hanzhong.rectification.issues.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SearchGramsTest {
+
+    @Test
+    void chineseTextYieldsAdjacentPairs() {
+        assertEquals(Set.of("扬尘", "尘污", "污染"), SearchGrams.bigrams("扬尘污染"));
+    }
+
+    @Test
+    void pairsNeverSpanWhitespaceAndAreLowerCase() {
+        assertEquals(Set.of("fk", "k-", "-0", "01", "扬尘"), SearchGrams.bigrams("FK-01 扬尘"));
+    }
+
+    @Test
+    void aTwoCharacterQueryIsOneGramContainedInTheText() {
+        List<String> text = SearchGrams.of("FK-03", "中心城区建筑工地扬尘管控不到位", null);
+        assertTrue(text.containsAll(SearchGrams.bigrams("扬尘")));
+        assertTrue(text.containsAll(SearchGrams.bigrams("工地扬尘")));
+    }
+}

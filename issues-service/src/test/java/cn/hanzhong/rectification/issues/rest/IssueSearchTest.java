@@ -1,0 +1,142 @@
+package cn.hanzhong.rectification.issues.rest;
+
+import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.hanzhong.rectification.issues.rest.IssueApi.LEAD;
+import static cn.hanzhong.rectification.issues.rest.IssueApi.office;
+import static cn.hanzhong.rectification.issues.rest.IssueApi.transition;
+import static cn.hanzhong.rectification.issues.rest.IssueApi.unit;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Search, warning lights, statistics and the public view. */
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class IssueSearchTest {
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private static String register(String title, String category, String district) {
+        Map<String, Object> body = new HashMap<>(IssueApi.newIssue(title));
+        body.put("category", category);
+        body.put("districts", List.of(district));
+        body.put("description", "问题描述 " + title);
+        return office().body(body).post("/api/v1/issues").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void twoCharacterChineseTermsFindSubstrings() {
+        String tag = IssueApi.unique("q");
+        String dust = register("城固县砂石厂扬尘治理 " + tag, "AIR", "CGX");
+        String water = register("城固县污水处理厂超标排放 " + tag, "WATER", "CGX");
+        office().queryParam("q", "扬尘").queryParam("size", 200).get("/api/v1/issues").then().statusCode(200)
+                .body("items.id", hasItem(dust)).body("items.id", not(hasItem(water)));
+        office().queryParam("q", tag).get("/api/v1/issues").then()
+                .body("totalItems", equalTo(2));
+        office().queryParam("q", "砂石厂扬尘").queryParam("q", "x").get("/api/v1/issues").then()
+                .body("items.id", hasItem(dust));
+        // A single character still works (without the index).
+        office().queryParam("q", "尘").queryParam("size", 200).get("/api/v1/issues").then()
+                .body("items.id", hasItem(dust));
+        // LIKE wildcards are literal.
+        office().queryParam("q", "%").get("/api/v1/issues").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void filtersCombine() {
+        String tag = IssueApi.unique("f");
+        String a = register("勉县尾矿库 " + tag, "TAILINGS", "MX");
+        register("勉县矿山修复 " + tag, "MINING_RESTORATION", "MX");
+        office().queryParam("q", tag).queryParam("category", "TAILINGS,SOIL").queryParam("district", "MX")
+                .get("/api/v1/issues").then().body("totalItems", equalTo(1)).body("items[0].id", equalTo(a));
+        office().queryParam("q", tag).queryParam("status", "REGISTERED").queryParam("sort", "code,asc")
+                .get("/api/v1/issues").then().body("totalItems", equalTo(2));
+        office().queryParam("q", tag).queryParam("status", "ASSIGNED").get("/api/v1/issues").then()
+                .body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void warningLightFilterMatchesTheLightShown() {
+        String tag = IssueApi.unique("w");
+        String soon = register("临期 " + tag, "WATER", "HTQ");
+        transition(office(), soon, Map.of("action", "ASSIGN", "leadUnit", LEAD,
+                "deadline", LocalDate.now().plusDays(3).toString())).statusCode(200);
+        String later = register("正常 " + tag, "WATER", "HTQ");
+        transition(office(), later, Map.of("action", "ASSIGN", "leadUnit", LEAD,
+                "deadline", LocalDate.now().plusDays(300).toString())).statusCode(200);
+
+        office().get("/api/v1/issues/" + soon).then().body("warningLight", equalTo("BLUE"));
+        office().get("/api/v1/issues/" + later).then().body("warningLight", equalTo("GREEN"));
+        office().queryParam("q", tag).queryParam("warningLight", "BLUE").get("/api/v1/issues").then()
+                .body("items.id", contains(soon));
+        office().queryParam("q", tag).queryParam("warningLight", "GREEN").get("/api/v1/issues").then()
+                .body("items.id", contains(later));
+        office().queryParam("q", tag).queryParam("overdue", "true").get("/api/v1/issues").then()
+                .body("totalItems", equalTo(0));
+        office().queryParam("q", tag).queryParam("deadlineTo", LocalDate.now().plusDays(10).toString())
+                .get("/api/v1/issues").then().body("items.id", contains(soon));
+    }
+
+    @Test
+    void statsCountByDimensionAndPerUnit() {
+        String id = IssueApi.inProgress(IssueApi.unique("统计"));
+        transition(unit(LEAD), id, Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "e", "selfAssessment", "s"))
+                .statusCode(200);
+        transition(office(), id, Map.of("action", "ACCEPT", "opinion", "同意")).statusCode(200);
+        office().get("/api/v1/issues/stats").then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(1))
+                .body("byStatus", hasKey("SIGNED_OFF"))
+                .body("byCategory", hasKey("AIR"))
+                .body("byDistrict", hasKey("HTQ"))
+                .body("byWarningLight", hasKey("GREEN"))
+                .body("units.find { it.unit == 'SSTHJJ' }.signedOffOnTime", greaterThanOrEqualTo(1))
+                .body("units.find { it.unit == 'SSTHJJ' }.unitName", equalTo("市生态环境局"))
+                .body("units.find { it.unit == 'SSTHJJ' }.onTimeRate", notNullValue());
+        unit("FPX").get("/api/v1/issues/stats").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void publicListShowsProgressButNothingInternal() {
+        String tag = IssueApi.unique("p");
+        String id = IssueApi.assigned("公开 " + tag);
+        String cancelled = register("重复件 " + tag, "AIR", "HTQ");
+        transition(office(), cancelled, Map.of("action", "CANCEL", "reason", "重复")).statusCode(200);
+        given().queryParam("q", tag).get("/api/v1/public/issues").then().statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].leadUnitName", equalTo("市生态环境局"))
+                .body("items[0].statusLabel", equalTo("已交办"))
+                .body("items[0]", not(hasKey("responsibleOfficials")))
+                .body("items[0]", not(hasKey("id")))
+                .body("items[0]", not(hasKey("description")));
+        given().get("/api/v1/public/issues?size=500").then().statusCode(400);
+        office().get("/api/v1/issues/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void vocabulariesCarryChineseLabels() {
+        office().get("/api/v1/issues/vocabularies").then().statusCode(200)
+                .body("approach.find { it.code == 'IMMEDIATE' }.label", equalTo("立行立改"))
+                .body("status.code", hasItem("SIGNED_OFF"))
+                .body("category.label", everyItem(notNullValue()));
+    }
+}
