@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -38,7 +37,6 @@ public class PublicIssueResource {
     }
 
     @GET
-    @SecurityRequirement(name = "none")
     @Operation(summary = "Disclosed rectification progress",
             description = "Code, title, category, lead unit, deadline, status and progress of every issue but cancelled "
                     + "duplicates. Sortable: code, deadline, progressPercent, status, title.")
