@@ -1,0 +1,2 @@
+select count(*) from issue i where true and i.search_grams @> cast('{"扬尘"}' as text[]) and (i.code ilike '%扬尘%' escape '\' or i.title ilike '%扬尘%' escape '\' or i.description ilike '%扬尘%' escape '\');
+select i.* from issue i where true and i.search_grams @> cast('{"扬尘"}' as text[]) and (i.code ilike '%扬尘%' escape '\' or i.title ilike '%扬尘%' escape '\' or i.description ilike '%扬尘%' escape '\') order by i.created_at desc, i.id asc limit 20 offset 0;
