@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
+@WithTestResource(ReporterKeyResource.class)
 class PetitionsServiceStartsTest {
 
     @Test

@@ -2,7 +2,7 @@ package cn.hanzhong.rectification.issues.repository;
 
 import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.domain.IssueStatus;
-import cn.hanzhong.rectification.issues.domain.SearchGrams;
+import cn.hanzhong.rectification.platform.search.SearchGrams;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -173,27 +173,13 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
             p.put("today", today);
         }
         if (f.q() != null && !f.q().isBlank()) {
-            String q = f.q().strip();
-            Set<String> grams = SearchGrams.bigrams(q);
-            if (!grams.isEmpty()) {
-                w.append(" and i.search_grams @> cast(:grams as text[])");
-                p.put("grams", arrayLiteral(grams));
-            }
-            w.append(" and (i.code ilike :like escape '\\' or i.title ilike :like escape '\\'"
-                    + " or i.description ilike :like escape '\\')");
-            p.put("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            w.append(" and ").append(SearchGrams.condition(f.q().strip(), "i.search_grams",
+                    List.of("i.code", "i.title", "i.description"), p));
         }
         return w.toString();
     }
 
     private static List<String> names(Set<? extends Enum<?>> values) {
         return values.stream().map(Enum::name).toList();
-    }
-
-    /** A PostgreSQL array literal; every element quoted so no text can break out of it. */
-    static String arrayLiteral(Set<String> values) {
-        return values.stream()
-                .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
     }
 }

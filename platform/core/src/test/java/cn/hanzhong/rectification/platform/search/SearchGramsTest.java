@@ -1,4 +1,4 @@
-package cn.hanzhong.rectification.issues.domain;
+package cn.hanzhong.rectification.platform.search;
 
 import org.junit.jupiter.api.Test;
 

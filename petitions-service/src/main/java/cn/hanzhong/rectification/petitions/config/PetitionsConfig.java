@@ -1,0 +1,28 @@
+package cn.hanzhong.rectification.petitions.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** Settings of the petitions service ({@code petitions.*}). */
+@ConfigMapping(prefix = "petitions")
+public interface PetitionsConfig {
+
+    /** Base64 of the 32-byte AES key that encrypts reporters' personal data (never committed). */
+    String reporterKey();
+
+    /** Id of {@link #reporterKey()}, stored with each value for rotation. */
+    @WithDefault("k1")
+    String reporterKeyId();
+
+    /** Earlier keys still needed to read old values: {@code id=base64,id=base64}. */
+    Optional<String> previousReporterKeys();
+
+    /** Deadline rule of a batch that names none: working days from assignment. */
+    @WithDefault("15")
+    int defaultDeadlineWorkingDays();
+
+    @WithDefault("500")
+    int overdueBatchSize();
+}

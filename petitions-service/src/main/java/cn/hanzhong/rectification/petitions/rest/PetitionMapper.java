@@ -1,0 +1,48 @@
+package cn.hanzhong.rectification.petitions.rest;
+
+import cn.hanzhong.rectification.petitions.domain.HistoryEntry;
+import cn.hanzhong.rectification.petitions.domain.Petition;
+import cn.hanzhong.rectification.petitions.domain.PetitionStatus;
+import cn.hanzhong.rectification.petitions.domain.ReporterReveal;
+import cn.hanzhong.rectification.petitions.rest.dto.HandlingDto;
+import cn.hanzhong.rectification.petitions.rest.dto.PetitionResponse;
+import cn.hanzhong.rectification.petitions.rest.dto.RevealAudit;
+import cn.hanzhong.rectification.petitions.service.PetitionService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** The one place where petition entities become API representations; the reporter only masked. */
+@ApplicationScoped
+public class PetitionMapper {
+
+    private final PetitionService petitions;
+
+    public PetitionMapper(PetitionService petitions) {
+        this.petitions = petitions;
+    }
+
+    public PetitionResponse toResponse(Petition p) {
+        boolean overdue = p.status.isOpen() && p.deadline != null && p.deadline.isBefore(PetitionService.today());
+        return new PetitionResponse(p.id, p.caseNumber, p.batchNumber, p.receivedAt, p.channel, p.priority,
+                new PetitionResponse.MaskedReporter(p.reporterAnonymous, p.reporterNameMasked, p.reporterPhoneMasked),
+                p.content, p.location, p.district, p.district.label(), List.copyOf(p.pollutionTypes), p.leadUnit,
+                List.copyOf(p.cooperatingUnits), p.deadline, p.deadlineRule, p.status, p.status.label(), overdue,
+                p.finding, p.investigation,
+                p.status == PetitionStatus.RECEIVED ? null : new HandlingDto(p.handling.narrative,
+                        p.handling.rectificationOrders, p.handling.penaltyCases, p.handling.finesYuan,
+                        p.handling.criminalCases, p.handling.detentions, p.handling.talks, p.handling.personsHeldAccountable),
+                p.accountabilityNote, p.completion, p.publicReply, p.feedback, p.feedbackOn, p.feedbackNote,
+                p.duplicateOf, p.reopenCount, p.published, petitions.allowedActions(p), p.createdAt, p.updatedAt,
+                p.version);
+    }
+
+    public cn.hanzhong.rectification.petitions.rest.dto.HistoryResponse toResponse(HistoryEntry h) {
+        return new cn.hanzhong.rectification.petitions.rest.dto.HistoryResponse(h.id, h.at, h.actor, h.actorName,
+                h.actorUnit, h.action, h.field, h.oldValue, h.newValue, h.reason);
+    }
+
+    public RevealAudit toResponse(ReporterReveal r, String caseNumber) {
+        return new RevealAudit(r.id, r.petitionId, caseNumber, r.at, r.actor, r.actorName, r.reason);
+    }
+}

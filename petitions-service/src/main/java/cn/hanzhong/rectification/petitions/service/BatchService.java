@@ -1,0 +1,271 @@
+package cn.hanzhong.rectification.petitions.service;
+
+import cn.hanzhong.rectification.petitions.config.PetitionsConfig;
+import cn.hanzhong.rectification.petitions.domain.Petition;
+import cn.hanzhong.rectification.petitions.domain.PetitionBatch;
+import cn.hanzhong.rectification.petitions.domain.PetitionStatus;
+import cn.hanzhong.rectification.petitions.event.PetitionEvents;
+import cn.hanzhong.rectification.petitions.repository.PetitionBatchRepository;
+import cn.hanzhong.rectification.petitions.repository.PetitionRepository;
+import cn.hanzhong.rectification.petitions.rest.dto.BatchReport;
+import cn.hanzhong.rectification.petitions.rest.dto.PetitionCase;
+import cn.hanzhong.rectification.petitions.rest.dto.ReporterDto;
+import cn.hanzhong.rectification.platform.errors.Problem;
+import cn.hanzhong.rectification.platform.paging.Page;
+import cn.hanzhong.rectification.platform.paging.PageRequest;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Batch intake: idempotent by batch number and by each case's acceptance number. Every row is
+ * checked on its own; a bad row is reported and skipped, and never loses the good ones.
+ */
+@ApplicationScoped
+@Transactional
+public class BatchService {
+
+    /** A batch header as given by JSON, CSV or XLSX. */
+    public record BatchHeader(int number, LocalDate receivedOn, Integer deadlineWorkingDays, String note) {
+    }
+
+    /** One row: either a case or the reasons it could not be read. */
+    public record Row(PetitionCase value, List<Problem.Violation> unreadable) {
+    }
+
+    private final PetitionBatchRepository batches;
+    private final PetitionRepository petitions;
+    private final ReporterVault vault;
+    private final History history;
+    private final EventPublisher events;
+    private final Validator validator;
+    private final ObjectMapper mapper;
+    private final PetitionsConfig config;
+
+    public BatchService(PetitionBatchRepository batches, PetitionRepository petitions, ReporterVault vault,
+                        History history, EventPublisher events, Validator validator, ObjectMapper mapper,
+                        PetitionsConfig config) {
+        this.batches = batches;
+        this.petitions = petitions;
+        this.vault = vault;
+        this.history = history;
+        this.events = events;
+        this.validator = validator;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /** Reads JSON rows one by one, so a wrongly typed field rejects its row, not the upload. */
+    public List<Row> readJson(List<JsonNode> nodes) {
+        List<Row> rows = new ArrayList<>(nodes.size());
+        for (JsonNode node : nodes) {
+            try {
+                rows.add(new Row(mapper.treeToValue(node, PetitionCase.class), List.of()));
+            } catch (InvalidFormatException e) {
+                String field = path(e);
+                String message = e.getTargetType() != null && e.getTargetType().isEnum()
+                        ? "must be one of " + Arrays.toString(e.getTargetType().getEnumConstants()) : "has an invalid value";
+                rows.add(new Row(null, List.of(new Problem.Violation(field, message))));
+            } catch (JsonMappingException e) {
+                rows.add(new Row(null, List.of(new Problem.Violation(path(e), "has an invalid value"))));
+            } catch (Exception e) {
+                rows.add(new Row(null, List.of(new Problem.Violation("row", "is not a case object"))));
+            }
+        }
+        return rows;
+    }
+
+    public BatchReport importBatch(BatchHeader header, List<Row> rows) {
+        PetitionBatch batch = batches.findByIdOptional(header.number()).orElse(null);
+        OffsetDateTime now = OffsetDateTime.now(PetitionService.ZONE);
+        if (batch == null) {
+            batch = new PetitionBatch();
+            batch.number = header.number();
+            batch.createdAt = now;
+            batch.receivedOn = header.receivedOn();
+            batch.deadlineWorkingDays = header.deadlineWorkingDays() != null
+                    ? header.deadlineWorkingDays() : config.defaultDeadlineWorkingDays();
+            batch.note = header.note();
+            batch.updatedAt = now;
+            batches.persist(batch);
+        } else if (!Objects.equals(batch.receivedOn, header.receivedOn())
+                || (header.deadlineWorkingDays() != null && header.deadlineWorkingDays() != batch.deadlineWorkingDays)
+                || (header.note() != null && !header.note().equals(batch.note))) {
+            batch.receivedOn = header.receivedOn();
+            if (header.deadlineWorkingDays() != null) {
+                batch.deadlineWorkingDays = header.deadlineWorkingDays();
+            }
+            if (header.note() != null) {
+                batch.note = header.note();
+            }
+            batch.updatedAt = now;
+        }
+
+        Set<String> numbers = rows.stream().map(Row::value).filter(Objects::nonNull).map(PetitionCase::caseNumber)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<String, Petition> existing = numbers.isEmpty() ? Map.of()
+                : petitions.list("caseNumber in ?1", numbers).stream().collect(Collectors.toMap(p -> p.caseNumber, p -> p));
+
+        List<BatchReport.Row> report = new ArrayList<>(rows.size());
+        Set<String> seen = new HashSet<>();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int rejected = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            PetitionCase c = row.value();
+            List<Problem.Violation> reasons = new ArrayList<>(row.unreadable());
+            if (c != null) {
+                for (ConstraintViolation<PetitionCase> v : validator.validate(c)) {
+                    reasons.add(new Problem.Violation(v.getPropertyPath().toString(), v.getMessage()));
+                }
+                if (c.caseNumber() != null && !seen.add(c.caseNumber())) {
+                    reasons.add(new Problem.Violation("caseNumber", "appears twice in this upload"));
+                }
+            }
+            Petition p = c == null ? null : existing.get(c.caseNumber());
+            if (reasons.isEmpty() && p != null && !p.batchNumber.equals(header.number())) {
+                reasons.add(new Problem.Violation("caseNumber", "belongs to batch " + p.batchNumber));
+            }
+            if (!reasons.isEmpty()) {
+                reasons.sort(Comparator.comparing(Problem.Violation::field));
+                report.add(new BatchReport.Row(i + 1, c == null ? null : c.caseNumber(), BatchReport.Outcome.REJECTED,
+                        null, reasons));
+                rejected++;
+                continue;
+            }
+            if (p == null) {
+                p = create(c, header.number(), now);
+                existing.put(c.caseNumber(), p);
+                report.add(new BatchReport.Row(i + 1, c.caseNumber(), BatchReport.Outcome.CREATED, p.id, List.of()));
+                created++;
+            } else if (update(p, c, now)) {
+                report.add(new BatchReport.Row(i + 1, c.caseNumber(), BatchReport.Outcome.UPDATED, p.id, List.of()));
+                updated++;
+            } else {
+                report.add(new BatchReport.Row(i + 1, c.caseNumber(), BatchReport.Outcome.UNCHANGED, p.id, List.of()));
+                unchanged++;
+            }
+        }
+        return new BatchReport(header.number(), created, updated, unchanged, rejected, report);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<PetitionBatch> list(PageRequest request) {
+        return Page.of(batches.findAll(request.panacheSort()), request, Function.identity());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Integer, Long> caseCounts() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = petitions.getEntityManager()
+                .createNativeQuery("select batch_number, count(*) from petition group by 1").getResultList();
+        Map<Integer, Long> m = new HashMap<>();
+        rows.forEach(r -> m.put(((Number) r[0]).intValue(), ((Number) r[1]).longValue()));
+        return m;
+    }
+
+    private Petition create(PetitionCase c, int batch, OffsetDateTime now) {
+        Petition p = new Petition();
+        p.id = UUID.randomUUID();
+        p.caseNumber = c.caseNumber();
+        p.batchNumber = batch;
+        p.status = PetitionStatus.RECEIVED;
+        apply(p, c);
+        vault.store(p, reporter(c.reporter()));
+        p.createdAt = now;
+        p.updatedAt = now;
+        petitions.persist(p);
+        history.action(p, "RECEIVED", "batch " + batch);
+        events.publish(PetitionEvents.RECEIVED, p, new PetitionEvents.PetitionReceived(
+                PetitionEvents.PetitionFacts.of(p), p.receivedAt));
+        return p;
+    }
+
+    private boolean update(Petition p, PetitionCase c, OffsetDateTime now) {
+        boolean changed = false;
+        changed |= change(p, "receivedAt", p.receivedAt, c.receivedAt());
+        changed |= change(p, "channel", p.channel, c.channel());
+        changed |= change(p, "priority", p.priority, Boolean.TRUE.equals(c.priority()));
+        changed |= change(p, "content", p.content, c.content());
+        changed |= change(p, "location", p.location, c.location());
+        changed |= change(p, "district", p.district, c.district());
+        changed |= change(p, "pollutionTypes", p.pollutionTypes, types(c));
+        boolean reporterChanged = vault.differs(p, reporter(c.reporter()));
+        if (changed || reporterChanged) {
+            apply(p, c);
+            if (reporterChanged) {
+                vault.store(p, reporter(c.reporter()));
+                // The values are personal data: the history says that they changed, not what to.
+                history.change(p, "UPDATED_BY_IMPORT", "reporter", "(previous)", "(changed)", null);
+            }
+            p.updatedAt = now;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean change(Petition p, String field, Object current, Object proposed) {
+        if (Objects.equals(current, proposed)) {
+            return false;
+        }
+        // Free text may name the reporter; the history records that it changed, not the text.
+        boolean freeText = field.equals("content") || field.equals("location");
+        history.change(p, "UPDATED_BY_IMPORT", field, freeText ? "(previous text)" : current,
+                freeText ? "(new text)" : proposed, null);
+        return true;
+    }
+
+    private static void apply(Petition p, PetitionCase c) {
+        p.receivedAt = c.receivedAt();
+        p.channel = c.channel();
+        p.priority = Boolean.TRUE.equals(c.priority());
+        p.content = c.content();
+        p.location = c.location();
+        p.district = c.district();
+        p.pollutionTypes = types(c);
+        if (p.status == PetitionStatus.RECEIVED) {
+            if (c.leadUnit() != null) {
+                p.leadUnit = c.leadUnit();
+            }
+            if (c.cooperatingUnits() != null) {
+                p.cooperatingUnits = new ArrayList<>(c.cooperatingUnits());
+            }
+        }
+    }
+
+    private static List<String> types(PetitionCase c) {
+        return new ArrayList<>(c.pollutionTypes().stream().map(Enum::name).distinct().toList());
+    }
+
+    private static ReporterVault.Reporter reporter(ReporterDto r) {
+        return r == null ? null : new ReporterVault.Reporter(Boolean.TRUE.equals(r.anonymous()), r.name(), r.phone(),
+                r.idNumber(), r.address());
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}

@@ -1,0 +1,234 @@
+package cn.hanzhong.rectification.petitions.rest;
+
+import cn.hanzhong.rectification.petitions.ReporterKeyResource;
+import cn.hanzhong.rectification.petitions.service.OverdueWatch;
+import cn.hanzhong.rectification.platform.testing.InjectKafka;
+import cn.hanzhong.rectification.platform.testing.LocalKafka;
+import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
+import cn.hanzhong.rectification.platform.testing.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static cn.hanzhong.rectification.petitions.rest.PetitionApi.LEAD;
+import static cn.hanzhong.rectification.petitions.rest.PetitionApi.office;
+import static cn.hanzhong.rectification.petitions.rest.PetitionApi.transition;
+import static cn.hanzhong.rectification.petitions.rest.PetitionApi.unit;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reporters' personal data: encrypted, masked, revealed only with an audit, never published or sent. */
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+@WithTestResource(ReporterKeyResource.class)
+class ReporterPrivacyTest {
+
+    private static final String CANARY_NAME = "甄金丝雀";
+    private static final String CANARY_PHONE = "13998765432";
+    private static final String CANARY_ID = "610702198802023456";
+
+    @InjectKafka
+    LocalKafka kafka;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OverdueWatch overdueWatch;
+
+    private String canaryPetition() {
+        String number = PetitionApi.caseNumber();
+        Map<String, Object> c = PetitionApi.aCase(number, "举报人" + CANARY_NAME + "反映：小区旁养殖场粪污直排，"
+                + "联系电话" + CANARY_PHONE + "，身份证" + CANARY_ID + "。");
+        c.put("reporter", Map.of("name", CANARY_NAME, "phone", CANARY_PHONE, "idNumber", CANARY_ID, "address", "汉台区金丝雀巷1号"));
+        c.put("pollutionTypes", List.of("WATER"));
+        return PetitionApi.province().body(PetitionApi.batch(PetitionApi.nextBatch(), List.of(c)))
+                .post("/api/v1/petition-batches").then().statusCode(200).extract().path("rows[0].petitionId");
+    }
+
+    @Test
+    void storedEncryptedShownMaskedRevealedWithAudit() {
+        String id = canaryPetition();
+        Object[] row = (Object[]) em.createNativeQuery("select reporter_name_enc, reporter_phone_enc from petition where id = :id")
+                .setParameter("id", UUID.fromString(id)).getSingleResult();
+        assertFalse(row[0].toString().contains(CANARY_NAME), "encrypted at rest");
+        assertTrue(row[0].toString().startsWith("test:"), "the key id is stored for rotation");
+        assertFalse(row[1].toString().contains(CANARY_PHONE));
+
+        office().get("/api/v1/petitions/" + id).then()
+                .body("reporter.name", equalTo("甄***")).body("reporter.phone", equalTo("139****5432"));
+
+        unit(LEAD).body(Map.of("reason", "核实情况需要")).post("/api/v1/petitions/" + id + "/reporter/reveal")
+                .then().statusCode(403).contentType("application/problem+json");
+        office().body(Map.of()).post("/api/v1/petitions/" + id + "/reporter/reveal")
+                .then().statusCode(400).body("violations[0].field", equalTo("reason"));
+        office().body(Map.of("reason", "回访核实办理结果")).post("/api/v1/petitions/" + id + "/reporter/reveal")
+                .then().statusCode(200)
+                .body("name", equalTo(CANARY_NAME)).body("phone", equalTo(CANARY_PHONE)).body("idNumber", equalTo(CANARY_ID));
+        office().queryParam("petitionId", id).get("/api/v1/petitions/reporter-reveals").then().statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].reason", equalTo("回访核实办理结果"))
+                .body("items[0].actorName", equalTo("市整改办 信访组"));
+        unit(LEAD).get("/api/v1/petitions/reporter-reveals").then().statusCode(403);
+    }
+
+    @Test
+    void canaryNeverLeavesTheServiceUnmasked() throws Exception {
+        String id = canaryPetition();
+        transition(office(), id, Map.of("action", "ASSIGN", "leadUnit", LEAD,
+                "deadline", LocalDate.now().plusDays(1).toString())).statusCode(200);
+        transition(unit(LEAD), id, Map.of("action", "START_INVESTIGATION")).statusCode(200);
+        Map<String, Object> conclusion = new HashMap<>(PetitionApi.conclusion());
+        conclusion.put("investigation", "经核查，" + CANARY_NAME + "反映情况属实，已联系" + CANARY_NAME + "（" + CANARY_PHONE + "）。");
+        transition(unit(LEAD), id, conclusion).statusCode(200);
+        overdueWatch.publishOverdue(LocalDate.now().plusDays(5));
+        transition(office(), id, Map.of("action", "CLOSE")).statusCode(200);
+
+        // The office reviews the redacted texts, then publishes.
+        String preview = office().get("/api/v1/petitions/" + id + "/disclosure-preview").then().statusCode(200)
+                .extract().asString();
+        assertNoCanary("preview", preview);
+        assertTrue(preview.contains("甄某某"), preview);
+        office().body(Map.of("investigation", "复核：" + CANARY_NAME + " 电话 " + CANARY_PHONE))
+                .post("/api/v1/petitions/" + id + "/publication").then().statusCode(200).body("published", equalTo(true));
+
+        String number = office().get("/api/v1/petitions/" + id).then().extract().path("caseNumber");
+        String json = given().queryParam("q", number).get("/api/v1/public/petitions").then().statusCode(200)
+                .body("totalItems", equalTo(1)).extract().asString();
+        assertNoCanary("public JSON", json);
+        String csv = new String(given().queryParam("q", number).queryParam("format", "csv").get("/api/v1/public/petitions")
+                .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertNoCanary("public CSV", csv);
+        assertTrue(csv.contains("受理编号") && csv.contains(number), csv);
+        byte[] xlsx = given().queryParam("q", number).header("Accept", Tables.XLSX).get("/api/v1/public/petitions")
+                .then().statusCode(200).extract().asByteArray();
+        assertNoCanary("public XLSX", xlsxText(xlsx));
+        // Searching the public table for the reporter finds nothing.
+        given().queryParam("q", CANARY_NAME).get("/api/v1/public/petitions").then().body("totalItems", equalTo(0));
+
+        List<String> events = await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(id), e -> e.size() >= 6);
+        assertNoCanary("events", String.join("\n", events));
+
+        Path log = Path.of("target", "petitions-test.log");
+        assertTrue(Files.exists(log), "the test log is written");
+        assertNoCanary("application log", Files.readString(log, StandardCharsets.UTF_8));
+
+        // Error messages never echo a reporter's data either.
+        Map<String, Object> bad = PetitionApi.aCase(PetitionApi.caseNumber(), "x");
+        bad.put("reporter", Map.of("name", CANARY_NAME, "phone", "not-a-phone-" + CANARY_PHONE));
+        String report = PetitionApi.province().body(PetitionApi.batch(PetitionApi.nextBatch(), List.of(bad)))
+                .post("/api/v1/petition-batches").then().statusCode(200).body("rejected", equalTo(1))
+                .extract().asString();
+        assertNoCanary("import report", report);
+    }
+
+    @Test
+    void eachEventExactlyOnce() throws Exception {
+        String id = PetitionApi.investigating("某企业夜间偷排废水");
+        transition(unit(LEAD), id, PetitionApi.conclusion()).statusCode(200);
+        transition(office(), id, Map.of("action", "CLOSE")).statusCode(200);
+        transition(office(), id, Map.of("action", "REOPEN", "reason", "回头看")).statusCode(200);
+        office().body(Map.of("deadline", LocalDate.now().plusDays(40).toString(), "reason", "延长办理"))
+                .put("/api/v1/petitions/" + id + "/deadline").then().statusCode(200);
+        overdueWatch.publishOverdue(LocalDate.now().plusDays(41));
+        overdueWatch.publishOverdue(LocalDate.now().plusDays(42));
+
+        List<JsonNode> events = await().atMost(Duration.ofSeconds(30))
+                .until(() -> eventsOf(id).stream().map(this::json).toList(),
+                        e -> e.stream().anyMatch(x -> x.get("type").asText().equals("petition.overdue")));
+        List<String> types = events.stream().map(e -> e.get("type").asText()).toList();
+        for (String t : List.of("petition.received", "petition.assigned", "petition.concluded", "petition.reopened",
+                "petition.deadline-changed", "petition.overdue")) {
+            assertEquals(1, types.stream().filter(t::equals).count(), t + " exactly once in " + types);
+        }
+        // ASSIGN, START_INVESTIGATION, CONCLUDE, CLOSE, REOPEN
+        assertEquals(5, types.stream().filter("petition.status-changed"::equals).count(), types.toString());
+        for (JsonNode e : events) {
+            for (String f : List.of("id", "caseNumber", "district", "pollutionTypes", "leadUnit", "cooperatingUnits",
+                    "deadline", "status")) {
+                assertTrue(e.get("data").has(f), e.get("type").asText() + " carries " + f);
+            }
+            assertFalse(e.get("data").has("reporter"));
+            assertFalse(e.get("data").has("content"));
+        }
+        JsonNode concluded = events.stream().filter(e -> e.get("type").asText().equals("petition.concluded"))
+                .findFirst().orElseThrow().get("data");
+        assertEquals("TRUE", concluded.get("finding").asText());
+        assertEquals(1, concluded.get("personsHeldAccountable").asInt());
+    }
+
+    private JsonNode json(String s) {
+        try {
+            return mapper.readTree(s);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertNoCanary(String where, String text) {
+        for (String secret : List.of(CANARY_NAME, CANARY_PHONE, CANARY_ID, "金丝雀巷")) {
+            assertFalse(text.contains(secret), where + " contains " + secret);
+        }
+    }
+
+    private static String xlsxText(byte[] xlsx) throws Exception {
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            return wb.getFirstSheet().read().stream()
+                    .map(r -> r.stream().map(c -> c == null ? "" : c.getText()).collect(Collectors.joining("|")))
+                    .collect(Collectors.joining("\n"));
+        }
+    }
+
+    private List<String> eventsOf(String id) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<String> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            c.subscribe(List.of("rectification.petitions"));
+            long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < end) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    if (id.equals(r.key())) {
+                        out.add(r.value());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

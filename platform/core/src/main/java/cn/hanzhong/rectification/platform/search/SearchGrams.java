@@ -1,0 +1,69 @@
+package cn.hanzhong.rectification.platform.search;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Character bigrams for substring search over Chinese text. Trigram indexes cannot find 2-character Chinese terms
+ * (扬尘, 镉), so each issue keeps the set of its adjacent character pairs in a GIN-indexed array: a
+ * query's bigrams must all be present (index), then the exact substring is checked.
+ */
+public final class SearchGrams {
+
+    private SearchGrams() {
+    }
+
+    public static List<String> of(String... texts) {
+        Set<String> grams = new LinkedHashSet<>();
+        for (String t : texts) {
+            grams.addAll(bigrams(t));
+        }
+        return List.copyOf(grams);
+    }
+
+    /**
+     * The SQL condition for a substring query over {@code columns} of a table with a GIN-indexed
+     * {@code text[]} column {@code gramsColumn}: parameters {@code :grams} and {@code :like} are put
+     * into {@code params}. A one-character query has no bigram and falls back to {@code ILIKE} alone.
+     */
+    public static String condition(String q, String gramsColumn, List<String> columns, java.util.Map<String, Object> params) {
+        StringBuilder w = new StringBuilder();
+        Set<String> grams = bigrams(q);
+        if (!grams.isEmpty()) {
+            w.append(gramsColumn).append(" @> cast(:grams as text[]) and ");
+            params.put("grams", arrayLiteral(grams));
+        }
+        w.append('(');
+        for (int i = 0; i < columns.size(); i++) {
+            w.append(i == 0 ? "" : " or ").append(columns.get(i)).append(" ilike :like escape '\\'");
+        }
+        w.append(')');
+        params.put("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        return w.toString();
+    }
+
+    /** A PostgreSQL array literal; every element quoted so no text can break out of it. */
+    public static String arrayLiteral(Set<String> values) {
+        return values.stream()
+                .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    /** The distinct bigrams of {@code text}, lower-cased, never spanning whitespace. */
+    public static Set<String> bigrams(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        if (text == null) {
+            return out;
+        }
+        int[] cps = text.toLowerCase(Locale.ROOT).codePoints().toArray();
+        for (int i = 0; i + 1 < cps.length; i++) {
+            if (Character.isWhitespace(cps[i]) || Character.isWhitespace(cps[i + 1])) {
+                continue;
+            }
+            out.add(new String(cps, i, 2));
+        }
+        return out;
+    }
+}
