@@ -20,6 +20,22 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalInfra {
 
+    /** The local key for reporters' personal data in petitions-service, generated once per data folder. */
+    static Path reporterKey(Path dir) throws IOException {
+        Path file = dir.resolve("reporter.key");
+        if (!Files.exists(file)) {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "reporter", ".tmp");
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Files.writeString(tmp, java.util.Base64.getEncoder().encodeToString(key));
+            tmp.toFile().setReadable(false, false);
+            tmp.toFile().setReadable(true, true);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return file;
+    }
+
     static final List<String> DATABASES = List.of("issues", "petitions", "accountability", "notifications");
 
     public static void main(String[] args) throws Exception {
@@ -48,6 +64,7 @@ public final class LocalInfra {
         JwtKeys keys = JwtKeys.loadOrCreate(data.resolve("keys"));
         StringBuilder env = new StringBuilder();
         env.append("JWT_PUBLIC_KEY=").append(keys.publicKeyFile()).append('\n');
+        env.append("REPORTER_KEY_FILE=").append(reporterKey(data.resolve("keys"))).append('\n');
 
         LocalPostgres pg = null;
         LocalKafka broker = null;
