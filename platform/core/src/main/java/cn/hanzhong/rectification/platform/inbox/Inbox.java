@@ -4,6 +4,8 @@ import cn.hanzhong.rectification.platform.events.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.FlushMode;
+import org.hibernate.query.NativeQuery;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -45,6 +47,7 @@ public class Inbox {
                         insert into processed_event (consumer, event_id, event_type, processed_at)
                         values (:consumer, :id, :type, :at)
                         on conflict do nothing""")
+                .unwrap(NativeQuery.class).setHibernateFlushMode(FlushMode.MANUAL)
                 .setParameter("consumer", consumer)
                 .setParameter("id", eventId)
                 .setParameter("type", eventType)

@@ -5,6 +5,9 @@ import cn.hanzhong.rectification.platform.events.CloudEventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.hibernate.FlushMode;
+import org.hibernate.query.NativeQuery;
 
 /**
  * The only way a service publishes an event: {@link #publish} inserts an outbox row in the caller's
@@ -16,13 +19,17 @@ public class Outbox {
 
     /** The PostgreSQL notification channel that wakes the relay after a commit. */
     static final String CHANNEL = "outbox_event";
+    private static final String NOTIFIED = Outbox.class.getName() + ".notified";
 
     private final EntityManager em;
     private final CloudEventCodec codec;
     private final OutboxConfig config;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public Outbox(EntityManager em, CloudEventCodec codec, OutboxConfig config) {
+    public Outbox(EntityManager em, CloudEventCodec codec, OutboxConfig config,
+                  TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.transactions = transactions;
         this.codec = codec;
         this.config = config;
     }
@@ -35,9 +42,12 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String topic, String type, String subject, Object payload) {
         CloudEvent event = codec.wrap(config.source(), type, subject, payload);
+        // MANUAL flush mode: the insert reads no entity state, and an auto-flush would dirty-check the
+        // whole persistence context on every event, making a 1 000-row import quadratic.
         em.createNativeQuery("""
                         insert into outbox_event (event_id, topic, aggregate_id, event_type, payload, created_at)
                         values (:id, :topic, :aggregate, :type, :payload, :created)""")
+                .unwrap(NativeQuery.class).setHibernateFlushMode(FlushMode.MANUAL)
                 .setParameter("id", event.id())
                 .setParameter("topic", topic)
                 .setParameter("aggregate", subject)
@@ -45,8 +55,12 @@ public class Outbox {
                 .setParameter("payload", codec.encode(event))
                 .setParameter("created", event.time())
                 .executeUpdate();
-        // Delivered by PostgreSQL only when the transaction commits; several in one transaction fold into one.
-        em.createNativeQuery("select pg_notify('" + CHANNEL + "', '')").getSingleResult();
+        // Delivered by PostgreSQL only when the transaction commits; one per transaction is enough.
+        if (transactions.getResource(NOTIFIED) == null) {
+            em.createNativeQuery("select pg_notify('" + CHANNEL + "', '')")
+                    .unwrap(NativeQuery.class).setHibernateFlushMode(FlushMode.MANUAL).getSingleResult();
+            transactions.putResource(NOTIFIED, Boolean.TRUE);
+        }
         return event;
     }
 }

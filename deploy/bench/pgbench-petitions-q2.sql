@@ -1,0 +1,2 @@
+select count(*) from petition p where true and p.search_grams @> cast('{"油烟"}' as text[]) and (p.case_number ilike '%油烟%' escape '\' or p.content ilike '%油烟%' escape '\' or p.location ilike '%油烟%' escape '\');
+select p.* from petition p where true and p.search_grams @> cast('{"油烟"}' as text[]) and (p.case_number ilike '%油烟%' escape '\' or p.content ilike '%油烟%' escape '\' or p.location ilike '%油烟%' escape '\') order by p.received_at desc, p.id asc limit 20 offset 0;

@@ -1,0 +1,2 @@
+select count(*) from petition p where true and p.search_grams @> cast('{"非法","法采","采砂"}' as text[]) and (p.case_number ilike '%非法采砂%' escape '\' or p.content ilike '%非法采砂%' escape '\' or p.location ilike '%非法采砂%' escape '\');
+select p.* from petition p where true and p.search_grams @> cast('{"非法","法采","采砂"}' as text[]) and (p.case_number ilike '%非法采砂%' escape '\' or p.content ilike '%非法采砂%' escape '\' or p.location ilike '%非法采砂%' escape '\') order by p.received_at desc, p.id asc limit 20 offset 0;
