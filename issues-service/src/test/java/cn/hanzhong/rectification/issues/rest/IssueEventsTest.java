@@ -4,26 +4,20 @@ import cn.hanzhong.rectification.issues.service.OverdueWatch;
 import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
+import cn.hanzhong.rectification.platform.testing.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 
 import static cn.hanzhong.rectification.issues.rest.IssueApi.LEAD;
 import static cn.hanzhong.rectification.issues.rest.IssueApi.office;
@@ -120,26 +114,10 @@ class IssueEventsTest {
     }
 
     private List<JsonNode> eventsOf(String id) throws Exception {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<JsonNode> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            c.subscribe(List.of("rectification.issues"));
-            long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (System.nanoTime() < end) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    if (id.equals(r.key())) {
-                        JsonNode event = mapper.readTree(r.value());
-                        assertEquals(event.get("type").asText(),
-                                new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
-                        out.add(event);
-                    }
-                }
-            }
+        for (String value : TopicReader.valuesWithKey(kafka.bootstrapServers(), "rectification.issues", id,
+                Duration.ofSeconds(3))) {
+            out.add(mapper.readTree(value));
         }
         return out;
     }

@@ -2,7 +2,7 @@ package cn.hanzhong.rectification.platform.inbox;
 
 import cn.hanzhong.rectification.platform.events.CloudEvent;
 import cn.hanzhong.rectification.platform.events.CloudEventCodec;
-import cn.hanzhong.rectification.platform.support.TopicReader;
+import cn.hanzhong.rectification.platform.testing.TopicReader;
 import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;

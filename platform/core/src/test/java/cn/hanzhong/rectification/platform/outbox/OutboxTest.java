@@ -1,7 +1,7 @@
 package cn.hanzhong.rectification.platform.outbox;
 
 import cn.hanzhong.rectification.platform.support.ThingResource;
-import cn.hanzhong.rectification.platform.support.TopicReader;
+import cn.hanzhong.rectification.platform.testing.TopicReader;
 import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;

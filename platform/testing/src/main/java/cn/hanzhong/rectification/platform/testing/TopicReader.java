@@ -1,4 +1,4 @@
-package cn.hanzhong.rectification.platform.support;
+package cn.hanzhong.rectification.platform.testing;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +36,21 @@ public final class TopicReader implements AutoCloseable {
 
     public List<ConsumerRecord<String, String>> containing(String text) {
         return poll().stream().filter(r -> r.value() != null && r.value().contains(text)).toList();
+    }
+
+    /**
+     * The values of every record with {@code key} on {@code topic}, from its beginning, reading for
+     * {@code readFor} (long enough to also see a duplicate, if one were sent).
+     */
+    public static List<String> valuesWithKey(String bootstrapServers, String topic, String key, Duration readFor) {
+        try (TopicReader reader = new TopicReader(bootstrapServers, topic)) {
+            long end = System.nanoTime() + readFor.toNanos();
+            List<ConsumerRecord<String, String>> seen = List.of();
+            while (System.nanoTime() < end) {
+                seen = reader.poll();
+            }
+            return seen.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
+        }
     }
 
     @Override
