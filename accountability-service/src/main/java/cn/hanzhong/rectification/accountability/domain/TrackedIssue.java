@@ -1,0 +1,42 @@
+package cn.hanzhong.rectification.accountability.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** What this service knows of a ledger issue, from the issues service's events. */
+@Entity
+@Table(name = "tracked_issue")
+public class TrackedIssue {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String code;
+
+    public String title;
+
+    @Column(name = "lead_unit")
+    public String leadUnit;
+
+    public LocalDate deadline;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "rejection_count")
+    public int rejectionCount;
+
+    /** Set by {@code issue.overdue}; cleared when the deadline moves or the issue is signed off. */
+    @Column(name = "overdue_since")
+    public LocalDate overdueSince;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,176 @@
+package cn.hanzhong.rectification.accountability.rest;
+
+import cn.hanzhong.rectification.accountability.domain.CaseAction;
+import cn.hanzhong.rectification.accountability.domain.CaseSource;
+import cn.hanzhong.rectification.accountability.domain.CaseStatus;
+import cn.hanzhong.rectification.accountability.domain.LegalBasisKind;
+import cn.hanzhong.rectification.accountability.domain.Sanction;
+import cn.hanzhong.rectification.accountability.domain.SubjectKind;
+import cn.hanzhong.rectification.accountability.rest.dto.CaseRequest;
+import cn.hanzhong.rectification.accountability.rest.dto.CaseResponse;
+import cn.hanzhong.rectification.accountability.rest.dto.CaseTransition;
+import cn.hanzhong.rectification.accountability.rest.dto.DisclosureRequest;
+import cn.hanzhong.rectification.accountability.service.CaseService;
+import cn.hanzhong.rectification.accountability.service.CaseStatsService;
+import cn.hanzhong.rectification.platform.errors.InvalidInputException;
+import cn.hanzhong.rectification.platform.paging.Page;
+import cn.hanzhong.rectification.platform.paging.PageParams;
+import cn.hanzhong.rectification.platform.paging.SortableFields;
+import cn.hanzhong.rectification.platform.rest.ETags;
+import cn.hanzhong.rectification.platform.rest.QueryParams;
+import cn.hanzhong.rectification.platform.security.Roles;
+import cn.hanzhong.rectification.platform.vocabulary.Vocabulary;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The accountability registry (责任追究). Sensitive: office and discipline bodies read and write,
+ * leaders read; units and the provincial system get 403.
+ */
+@Path("/api/v1/accountability-cases")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OFFICE, Roles.DISCIPLINE})
+@Tag(name = "Accountability cases", description = "Cases opened by hand or proposed from the ledger's and petitions' events")
+public class CaseResource {
+
+    private static final SortableFields SORTABLE = SortableFields.of("code", "code", "createdAt", "createdAt",
+            "updatedAt", "updatedAt", "status", "status").defaultSort("createdAt", false, "id");
+    private static final SortableFields HISTORY_SORT = SortableFields.of("at", "id").defaultSort("at", true, "id");
+
+    private final CaseService cases;
+    private final CaseStatsService stats;
+    private final CaseMapper mapper;
+
+    public CaseResource(CaseService cases, CaseStatsService stats, CaseMapper mapper) {
+        this.cases = cases;
+        this.stats = stats;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @RolesAllowed({Roles.OFFICE, Roles.DISCIPLINE, Roles.LEADER})
+    @Operation(summary = "Search cases", description = "Sortable: code, createdAt, updatedAt, status (default createdAt,desc).")
+    @APIResponse(responseCode = "200", description = "One page of cases")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Page<CaseResponse> search(@Parameter(description = "Status codes") @QueryParam("status") List<String> status,
+                                     @Parameter(description = "Source codes") @QueryParam("source") List<String> source,
+                                     @Parameter(description = "Cases about this issue") @QueryParam("issue") String issue,
+                                     @Parameter(description = "Cases about this petition") @QueryParam("petition") String petition,
+                                     @BeanParam PageParams paging) {
+        return cases.search(QueryParams.enums("status", status, CaseStatus.class),
+                QueryParams.enums("source", source, CaseSource.class), uuid("issue", issue), uuid("petition", petition),
+                paging.toRequest(SORTABLE)).map(mapper::toResponse);
+    }
+
+    @POST
+    @Operation(summary = "Open a case by hand", description = "Status OPENED; related issues and petitions must be known "
+            + "to this service (learned from their events), legal bases must be catalogue entries.")
+    @APIResponse(responseCode = "201", description = "Opened")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response open(@Valid @NotNull CaseRequest request, @Context UriInfo uri) {
+        var c = cases.open(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
+                .entity(mapper.toResponse(c)).tag(ETags.of(c.version)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OFFICE, Roles.DISCIPLINE, Roles.LEADER})
+    @Operation(summary = "Read a case")
+    @APIResponse(responseCode = "200", description = "The case")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response get(@PathParam("id") UUID id) {
+        var c = cases.get(id);
+        return Response.ok(mapper.toResponse(c)).tag(ETags.of(c.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Operation(summary = "Move a case", description = "OPEN or DISMISS (with reason) a proposal; START_INVESTIGATION; "
+            + "DECIDE with at least one decision per subject; CLOSE. Illegal moves are 409 with allowedActions.")
+    @APIResponse(responseCode = "200", description = "The case after the move")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public Response transition(@PathParam("id") UUID id, @Valid @NotNull CaseTransition request,
+                               @HeaderParam("If-Match") String ifMatch) {
+        var c = cases.transition(id, request, ETags.parseIfMatch(ifMatch));
+        return Response.ok(mapper.toResponse(c)).tag(ETags.of(c.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}/disclosure")
+    @Operation(summary = "Mark whether the case counts in the public summary")
+    @APIResponse(responseCode = "200", description = "The case")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public CaseResponse disclosure(@PathParam("id") UUID id, @Valid @NotNull DisclosureRequest request) {
+        return mapper.toResponse(cases.setDisclosure(id, request.disclosable(), request.disclosure()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.OFFICE, Roles.DISCIPLINE, Roles.LEADER})
+    @Operation(summary = "A case's history")
+    @APIResponse(responseCode = "200", description = "One page of history")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Page<CaseMapper.HistoryResponse> history(@PathParam("id") UUID id, @BeanParam PageParams paging) {
+        return cases.history(id, paging.toRequest(HISTORY_SORT)).map(mapper::toResponse);
+    }
+
+    @GET
+    @Path("/stats")
+    @RolesAllowed({Roles.OFFICE, Roles.DISCIPLINE, Roles.LEADER})
+    @Operation(summary = "Counts by status, source and sanction")
+    @APIResponse(responseCode = "200", description = "The figures")
+    public CaseStatsService.Stats stats() {
+        return stats.stats();
+    }
+
+    @GET
+    @Path("/vocabularies")
+    @RolesAllowed({Roles.OFFICE, Roles.DISCIPLINE, Roles.LEADER})
+    @Operation(summary = "Code lists with Chinese labels")
+    @APIResponse(responseCode = "200", description = "Lists by name")
+    public Map<String, List<Vocabulary.Entry>> vocabularies() {
+        return Vocabulary.of(Map.entry("status", Vocabulary.of(CaseStatus.class)),
+                Map.entry("action", Vocabulary.of(CaseAction.class)),
+                Map.entry("source", Vocabulary.of(CaseSource.class)),
+                Map.entry("sanction", Vocabulary.of(Sanction.class)),
+                Map.entry("subjectKind", Vocabulary.of(SubjectKind.class)),
+                Map.entry("legalBasisKind", Vocabulary.of(LegalBasisKind.class)));
+    }
+
+    private static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(name, "must be a UUID");
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package cn.hanzhong.rectification.accountability.service;
+
+import cn.hanzhong.rectification.accountability.domain.AccountabilityCase;
+import cn.hanzhong.rectification.accountability.domain.CaseAction;
+import cn.hanzhong.rectification.accountability.domain.CaseSource;
+import cn.hanzhong.rectification.accountability.domain.CaseStatus;
+import cn.hanzhong.rectification.accountability.domain.Decision;
+import cn.hanzhong.rectification.accountability.domain.HistoryEntry;
+import cn.hanzhong.rectification.accountability.domain.Subject;
+import cn.hanzhong.rectification.accountability.event.CaseEvents;
+import cn.hanzhong.rectification.accountability.repository.AccountabilityCaseRepository;
+import cn.hanzhong.rectification.accountability.repository.HistoryEntryRepository;
+import cn.hanzhong.rectification.accountability.repository.LegalBasisRepository;
+import cn.hanzhong.rectification.accountability.repository.TrackedIssueRepository;
+import cn.hanzhong.rectification.accountability.repository.TrackedPetitionRepository;
+import cn.hanzhong.rectification.accountability.rest.dto.CaseRequest;
+import cn.hanzhong.rectification.accountability.rest.dto.CaseTransition;
+import cn.hanzhong.rectification.accountability.rest.dto.DecisionDto;
+import cn.hanzhong.rectification.platform.errors.IllegalTransitionException;
+import cn.hanzhong.rectification.platform.errors.InvalidInputException;
+import cn.hanzhong.rectification.platform.errors.PreconditionFailedException;
+import cn.hanzhong.rectification.platform.errors.Problem;
+import cn.hanzhong.rectification.platform.errors.ResourceNotFoundException;
+import cn.hanzhong.rectification.platform.history.ChangeLog;
+import cn.hanzhong.rectification.platform.outbox.Outbox;
+import cn.hanzhong.rectification.platform.paging.Page;
+import cn.hanzhong.rectification.platform.paging.PageRequest;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Accountability cases: opened by hand or proposed by triggers, investigated, decided, closed. */
+@ApplicationScoped
+@Transactional
+public class CaseService {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final AccountabilityCaseRepository cases;
+    private final LegalBasisRepository legalBases;
+    private final TrackedIssueRepository issues;
+    private final TrackedPetitionRepository petitions;
+    private final HistoryEntryRepository history;
+    private final ChangeLog changeLog;
+    private final Outbox outbox;
+
+    public CaseService(AccountabilityCaseRepository cases, LegalBasisRepository legalBases, TrackedIssueRepository issues,
+                       TrackedPetitionRepository petitions, HistoryEntryRepository history, ChangeLog changeLog,
+                       Outbox outbox) {
+        this.cases = cases;
+        this.legalBases = legalBases;
+        this.issues = issues;
+        this.petitions = petitions;
+        this.history = history;
+        this.changeLog = changeLog;
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AccountabilityCase get(UUID id) {
+        return cases.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Accountability case", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AccountabilityCase> search(Set<CaseStatus> statuses, Set<CaseSource> sources, UUID issue, UUID petition,
+                                           PageRequest request) {
+        StringBuilder q = new StringBuilder("true = true");
+        Parameters p = new Parameters();
+        if (!statuses.isEmpty()) {
+            q.append(" and status in :statuses");
+            p.and("statuses", statuses);
+        }
+        if (!sources.isEmpty()) {
+            q.append(" and source in :sources");
+            p.and("sources", sources);
+        }
+        if (issue != null) {
+            q.append(" and array_contains(relatedIssues, :issue)");
+            p.and("issue", issue);
+        }
+        if (petition != null) {
+            q.append(" and array_contains(relatedPetitions, :petition)");
+            p.and("petition", petition);
+        }
+        return Page.of(cases.find(q.toString(), request.panacheSort(), p), request, Function.identity());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<HistoryEntry> history(UUID id, PageRequest request) {
+        get(id);
+        return Page.of(history.find("caseId", request.panacheSort(), id), request, Function.identity());
+    }
+
+    /** A case opened by hand: status OPENED. */
+    public AccountabilityCase open(CaseRequest r) {
+        List<UUID> related = list(r.relatedIssues());
+        List<UUID> relatedPetitions = list(r.relatedPetitions());
+        List<UUID> bases = list(r.legalBases());
+        List<Problem.Violation> violations = new ArrayList<>();
+        known(violations, "relatedIssues", related, id -> issues.findByIdOptional(id).isPresent(), "issue");
+        known(violations, "relatedPetitions", relatedPetitions, id -> petitions.findByIdOptional(id).isPresent(), "petition");
+        known(violations, "legalBases", bases, id -> legalBases.findByIdOptional(id).isPresent(), "legal basis");
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        AccountabilityCase c = newCase(r.source(), CaseStatus.OPENED, r.summary(), related, relatedPetitions);
+        c.allegations = r.allegations();
+        c.legalBases = new ArrayList<>(bases);
+        c.subjects = new ArrayList<>(r.subjects().stream()
+                .map(s -> new Subject(UUID.randomUUID(), s.kind(), s.name(), s.post(), s.unit(), s.rankLevel())).toList());
+        cases.persist(c);
+        record(c, "OPENED_BY_HAND", null, null, null, null);
+        outbox.publish(CaseEvents.TOPIC, CaseEvents.OPENED, c.id.toString(), new CaseEvents.CaseOpened(CaseEvents.CaseFacts.of(c)));
+        return c;
+    }
+
+    /**
+     * A case proposed by a trigger, at most once per {@code triggerKey}: a second call for the same
+     * cause (redelivery, restart, another instance) finds the first and does nothing.
+     */
+    public boolean propose(String triggerKey, CaseSource source, String summary, List<UUID> relatedIssues,
+                           List<UUID> relatedPetitions, String subjectUnit) {
+        if (cases.count("triggerKey", triggerKey) > 0) {
+            return false;
+        }
+        AccountabilityCase c = newCase(source, CaseStatus.PROPOSED, summary, relatedIssues, relatedPetitions);
+        c.triggerKey = triggerKey;
+        if (subjectUnit != null) {
+            c.subjects = new ArrayList<>(List.of(new Subject(UUID.randomUUID(),
+                    cn.hanzhong.rectification.accountability.domain.SubjectKind.UNIT, subjectUnit, null, subjectUnit, null)));
+        }
+        cases.persist(c);
+        record(c, "PROPOSED", null, null, null, triggerKey);
+        outbox.publish(CaseEvents.TOPIC, CaseEvents.PROPOSED, c.id.toString(),
+                new CaseEvents.CaseProposed(CaseEvents.CaseFacts.of(c), summary));
+        return true;
+    }
+
+    public AccountabilityCase transition(UUID id, CaseTransition t, Integer ifMatch) {
+        AccountabilityCase c = cases.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ResourceNotFoundException("Accountability case", id));
+        if (ifMatch != null && ifMatch != c.version) {
+            throw new PreconditionFailedException("If-Match " + ifMatch + " is not the current version " + c.version);
+        }
+        CaseAction action = t.action();
+        if (!action.isAllowedFrom(c.status)) {
+            throw new IllegalTransitionException(action.name(), c.status.name(),
+                    CaseAction.allowed(c.status).stream().map(Enum::name).toList());
+        }
+        switch (action) {
+            case DISMISS -> {
+                if (t.reason() == null || t.reason().isBlank()) {
+                    throw new InvalidInputException("reason", "is required to dismiss a proposal");
+                }
+                c.closingReason = t.reason();
+            }
+            case DECIDE -> decide(c, t.decisions());
+            default -> { }
+        }
+        CaseStatus from = c.status;
+        c.status = action.target();
+        c.updatedAt = OffsetDateTime.now(ZONE);
+        record(c, action.name(), "status", from, c.status, t.reason());
+        cases.flush();
+        String key = c.id.toString();
+        switch (action) {
+            case OPEN -> outbox.publish(CaseEvents.TOPIC, CaseEvents.OPENED, key, new CaseEvents.CaseOpened(CaseEvents.CaseFacts.of(c)));
+            case DECIDE -> outbox.publish(CaseEvents.TOPIC, CaseEvents.DECIDED, key, CaseEvents.CaseDecided.of(c));
+            case CLOSE -> outbox.publish(CaseEvents.TOPIC, CaseEvents.CLOSED, key, new CaseEvents.CaseClosed(CaseEvents.CaseFacts.of(c)));
+            default -> { }
+        }
+        return c;
+    }
+
+    public AccountabilityCase setDisclosure(UUID id, boolean disclosable, String disclosure) {
+        AccountabilityCase c = get(id);
+        record(c, "DISCLOSURE", "disclosable", c.disclosable, disclosable, disclosure);
+        c.disclosable = disclosable;
+        c.disclosure = disclosure;
+        c.updatedAt = OffsetDateTime.now(ZONE);
+        cases.flush();
+        return c;
+    }
+
+    private void decide(AccountabilityCase c, List<DecisionDto> given) {
+        if (given == null || given.isEmpty()) {
+            throw new InvalidInputException("decisions", "at least one decision per subject is required");
+        }
+        Set<UUID> subjects = new HashSet<>(c.subjects.stream().map(Subject::id).toList());
+        List<Problem.Violation> violations = new ArrayList<>();
+        Set<UUID> covered = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            DecisionDto d = given.get(i);
+            if (!subjects.contains(d.subjectId())) {
+                violations.add(new Problem.Violation("decisions[" + i + "].subjectId", "is not a subject of this case"));
+            }
+            if (d.date().isAfter(LocalDate.now(ZONE))) {
+                violations.add(new Problem.Violation("decisions[" + i + "].date", "must not be in the future"));
+            }
+            covered.add(d.subjectId());
+        }
+        if (!covered.containsAll(subjects)) {
+            violations.add(new Problem.Violation("decisions", "every subject needs at least one decision"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        c.decisions = new ArrayList<>(given.stream()
+                .map(d -> new Decision(d.subjectId(), d.sanction(), d.decidingBody(), d.documentNumber(), d.date())).toList());
+        c.decidedOn = given.stream().map(DecisionDto::date).max(LocalDate::compareTo).orElse(null);
+    }
+
+    private AccountabilityCase newCase(CaseSource source, CaseStatus status, String summary, List<UUID> relatedIssues,
+                                       List<UUID> relatedPetitions) {
+        AccountabilityCase c = new AccountabilityCase();
+        c.id = UUID.randomUUID();
+        long n = ((Number) cases.getEntityManager().createNativeQuery("select nextval('case_code_seq')").getSingleResult())
+                .longValue();
+        c.code = String.format("WZ-%d-%04d", LocalDate.now(ZONE).getYear(), n);
+        c.source = source;
+        c.status = status;
+        c.summary = summary;
+        c.relatedIssues = new ArrayList<>(relatedIssues);
+        c.relatedPetitions = new ArrayList<>(relatedPetitions);
+        c.createdAt = OffsetDateTime.now(ZONE);
+        c.updatedAt = c.createdAt;
+        return c;
+    }
+
+    private void record(AccountabilityCase c, String action, String field, Object oldValue, Object newValue, String reason) {
+        HistoryEntry e = new HistoryEntry();
+        e.caseId = c.id;
+        if (changeLog.fill(e, action, field, oldValue, newValue, reason)) {
+            history.persist(e);
+        }
+    }
+
+    private static void known(List<Problem.Violation> out, String field, List<UUID> ids,
+                              java.util.function.Predicate<UUID> exists, String what) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (!exists.test(ids.get(i))) {
+                out.add(new Problem.Violation(field + "[" + i + "]", "no " + what + " " + ids.get(i) + " is known to this service"));
+            }
+        }
+    }
+
+    private static <T> List<T> list(List<T> values) {
+        return values == null ? List.of() : values;
+    }
+}

@@ -1,0 +1,81 @@
+package cn.hanzhong.rectification.accountability.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Counts for the office and the public summary (disclosable decided cases only, never names). */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CaseStatsService {
+
+    /** The public summary: counts only. */
+    public record Summary(long cases, long subjects, Map<String, Long> bySanction, Map<String, Long> byUnitKind,
+                          Map<String, Long> bySource, Map<String, Long> byYear) {
+    }
+
+    /** The office's figures. */
+    public record Stats(long total, Map<String, Long> byStatus, Map<String, Long> bySource, Map<String, Long> bySanction) {
+    }
+
+    private static final Set<String> DISTRICTS = Set.of("HTQ", "NZQ", "CGX", "YX", "XXX", "MX", "NQX", "LYX", "ZBX", "LBX", "FPX");
+    private static final Set<String> COMMITTEES = Set.of("JKQ", "XHXQ", "HKXC");
+    private static final String DISCLOSED = " from accountability_case c where c.disclosable and c.status in ('DECIDED', 'CLOSED')";
+
+    private final EntityManager em;
+
+    public CaseStatsService(EntityManager em) {
+        this.em = em;
+    }
+
+    public Summary publicSummary() {
+        long cases = count("select count(*)" + DISCLOSED);
+        long subjects = count("select coalesce(sum(jsonb_array_length(c.subjects)), 0)" + DISCLOSED);
+        Map<String, Long> byUnitKind = new LinkedHashMap<>();
+        counts("select s ->> 'unit', count(*)" + DISCLOSED.replace("from accountability_case c",
+                "from accountability_case c cross join jsonb_array_elements(c.subjects) s") + " group by 1")
+                .forEach((unit, n) -> byUnitKind.merge(unitKind(unit), n, Long::sum));
+        return new Summary(cases, subjects,
+                counts("select d ->> 'sanction', count(*)" + DISCLOSED.replace("from accountability_case c",
+                        "from accountability_case c cross join jsonb_array_elements(c.decisions) d") + " group by 1 order by 1"),
+                byUnitKind,
+                counts("select c.source, count(*)" + DISCLOSED + " group by 1 order by 1"),
+                counts("select cast(extract(year from coalesce(c.decided_on, cast(c.created_at as date))) as integer), count(*)"
+                        + DISCLOSED + " group by 1 order by 1"));
+    }
+
+    public Stats stats() {
+        return new Stats(count("select count(*) from accountability_case"),
+                counts("select status, count(*) from accountability_case group by 1 order by 1"),
+                counts("select source, count(*) from accountability_case group by 1 order by 1"),
+                counts("select d ->> 'sanction', count(*) from accountability_case c cross join jsonb_array_elements(c.decisions) d group by 1 order by 1"));
+    }
+
+    /** The kind of a unit, from its code (the counties/districts and committees are fixed). */
+    static String unitKind(String unit) {
+        if (unit == null) {
+            return "UNKNOWN";
+        }
+        if (DISTRICTS.contains(unit)) {
+            return "COUNTY_DISTRICT";
+        }
+        return COMMITTEES.contains(unit) ? "MANAGEMENT_COMMITTEE" : "CITY_DEPARTMENT";
+    }
+
+    private long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    private Map<String, Long> counts(String sql) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql).getResultList();
+        Map<String, Long> m = new LinkedHashMap<>();
+        rows.forEach(r -> m.put(String.valueOf(r[0]), ((Number) r[1]).longValue()));
+        return m;
+    }
+}

@@ -1,0 +1,152 @@
+package cn.hanzhong.rectification.accountability.service;
+
+import cn.hanzhong.rectification.accountability.config.AccountabilityConfig;
+import cn.hanzhong.rectification.accountability.domain.CaseSource;
+import cn.hanzhong.rectification.accountability.domain.TrackedIssue;
+import cn.hanzhong.rectification.accountability.domain.TrackedPetition;
+import cn.hanzhong.rectification.accountability.event.IssueEventData;
+import cn.hanzhong.rectification.accountability.event.PetitionEventData;
+import cn.hanzhong.rectification.accountability.repository.TrackedIssueRepository;
+import cn.hanzhong.rectification.accountability.repository.TrackedPetitionRepository;
+import cn.hanzhong.rectification.platform.events.CloudEvent;
+import cn.hanzhong.rectification.platform.events.CloudEventCodec;
+import cn.hanzhong.rectification.platform.inbox.Inbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Keeps the projection of issues and petitions from their events and proposes cases:
+ * an issue overdue for N days without sign-off; an acceptance rejected twice or more; an issue
+ * reopened after sign-off; a concluded petition that held persons accountable. Each cause proposes
+ * once: the inbox skips redeliveries, and the trigger key is unique in the database.
+ */
+@ApplicationScoped
+public class Triggers {
+
+    static final String CONSUMER = "accountability-service";
+
+    private final CloudEventCodec codec;
+    private final Inbox inbox;
+    private final TrackedIssueRepository issues;
+    private final TrackedPetitionRepository petitions;
+    private final CaseService cases;
+    private final AccountabilityConfig config;
+
+    public Triggers(CloudEventCodec codec, Inbox inbox, TrackedIssueRepository issues, TrackedPetitionRepository petitions,
+                    CaseService cases, AccountabilityConfig config) {
+        this.codec = codec;
+        this.inbox = inbox;
+        this.issues = issues;
+        this.petitions = petitions;
+        this.cases = cases;
+        this.config = config;
+    }
+
+    @Incoming("issues")
+    @Blocking
+    @Transactional
+    public void onIssueEvent(String message) {
+        CloudEvent event = codec.decode(message);
+        if (!inbox.firstDelivery(event, CONSUMER)) {
+            return;
+        }
+        IssueEventData d = codec.data(event, IssueEventData.class);
+        if (d.id() == null || d.code() == null) {
+            throw new cn.hanzhong.rectification.platform.events.MalformedEventException("issue event without id/code");
+        }
+        TrackedIssue t = issues.findByIdOptional(d.id()).orElseGet(TrackedIssue::new);
+        boolean isNew = t.id == null;
+        t.id = d.id();
+        t.code = d.code();
+        t.title = d.title();
+        t.leadUnit = d.leadUnit();
+        t.deadline = d.deadline();
+        t.status = d.status() != null ? d.status() : "REGISTERED";
+        t.rejectionCount = d.rejectionCount() != null ? d.rejectionCount() : t.rejectionCount;
+        t.updatedAt = OffsetDateTime.now(CaseService.ZONE);
+        switch (event.type()) {
+            case "issue.overdue" -> t.overdueSince = d.overdueSince() != null ? d.overdueSince()
+                    : d.deadline() != null ? d.deadline().plusDays(1) : LocalDate.now(CaseService.ZONE);
+            case "issue.deadline-changed", "issue.signed-off" -> t.overdueSince = null;
+            case "issue.status-changed" -> {
+                if ("REJECT".equals(d.action()) && t.rejectionCount >= config.rejectionsBeforeProposal()) {
+                    cases.propose("REPEATED_REJECTION:" + t.id, CaseSource.REPEATED_REJECTION,
+                            t.code + " 验收 " + t.rejectionCount + " 次未通过，疑似搞变通、打折扣：" + t.title,
+                            List.of(t.id), List.of(), t.leadUnit);
+                }
+            }
+            case "issue.reopened" -> cases.propose("RECURRENCE:" + t.id + ":" + event.id(), CaseSource.LOOK_BACK_RECURRENCE,
+                    t.code + " 销号后回头看发现问题反弹：" + t.title, List.of(t.id), List.of(), t.leadUnit);
+            default -> { }
+        }
+        if (isNew) {
+            issues.persist(t);
+        }
+    }
+
+    @Incoming("petitions")
+    @Blocking
+    @Transactional
+    public void onPetitionEvent(String message) {
+        CloudEvent event = codec.decode(message);
+        if (!inbox.firstDelivery(event, CONSUMER)) {
+            return;
+        }
+        PetitionEventData d = codec.data(event, PetitionEventData.class);
+        if (d.id() == null || d.caseNumber() == null) {
+            throw new cn.hanzhong.rectification.platform.events.MalformedEventException("petition event without id/caseNumber");
+        }
+        TrackedPetition t = petitions.findByIdOptional(d.id()).orElseGet(TrackedPetition::new);
+        boolean isNew = t.id == null;
+        t.id = d.id();
+        t.caseNumber = d.caseNumber();
+        t.district = d.district();
+        t.leadUnit = d.leadUnit();
+        t.status = d.status() != null ? d.status() : "RECEIVED";
+        if (d.personsHeldAccountable() != null) {
+            t.personsHeldAccountable = d.personsHeldAccountable();
+        }
+        t.updatedAt = OffsetDateTime.now(CaseService.ZONE);
+        if (isNew) {
+            petitions.persist(t);
+        }
+        if (event.type().equals("petition.concluded") && t.personsHeldAccountable > 0) {
+            cases.propose("PETITION:" + t.id, CaseSource.PETITION,
+                    "信访件 " + t.caseNumber + " 办理中问责 " + t.personsHeldAccountable + " 人", List.of(), List.of(t.id),
+                    t.leadUnit);
+        }
+    }
+
+    @Scheduled(cron = "{accountability.overdue-cron:0 30 0 * * ?}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "accountability-overdue-daily")
+    @Scheduled(every = "24h", delayed = "{accountability.overdue-startup-delay:15s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "accountability-overdue-startup")
+    void scheduled() {
+        proposeOverdue(LocalDate.now(CaseService.ZONE));
+    }
+
+    /** Proposes a case for each issue overdue for the configured days without sign-off, as of {@code today}. */
+    public int proposeOverdue(LocalDate today) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int proposed = 0;
+            List<TrackedIssue> due = issues.list("overdueSince <= ?1 and status not in ('SIGNED_OFF', 'CANCELLED')",
+                    today.minusDays(config.overdueDaysBeforeProposal()));
+            for (TrackedIssue t : due) {
+                if (cases.propose("OVERDUE:" + t.id + ":" + t.deadline, CaseSource.OVERDUE_RECTIFICATION,
+                        t.code + " 逾期 " + config.overdueDaysBeforeProposal() + " 天以上仍未销号：" + t.title,
+                        List.of(t.id), List.of(), t.leadUnit)) {
+                    proposed++;
+                }
+            }
+            return proposed;
+        });
+    }
+}

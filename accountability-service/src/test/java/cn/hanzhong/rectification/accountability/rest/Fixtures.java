@@ -1,0 +1,43 @@
+package cn.hanzhong.rectification.accountability.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+/** The producers' event fixtures (deploy/contracts/events), re-addressed and sent to the real broker. */
+final class Fixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Fixtures() {
+    }
+
+    /** The fixture with a fresh event id, the aggregate {@code id}, and {@code data} fields overridden. */
+    static ObjectNode event(String file, UUID id, Map<String, Object> data) throws Exception {
+        ObjectNode e = (ObjectNode) JSON.readTree(Path.of("..", "deploy", "contracts", "events", file).toFile());
+        e.put("id", UUID.randomUUID().toString());
+        e.put("subject", id.toString());
+        ObjectNode d = (ObjectNode) e.get("data");
+        d.put("id", id.toString());
+        data.forEach((k, v) -> d.set(k, JSON.valueToTree(v)));
+        return e;
+    }
+
+    static void send(String bootstrap, String topic, ObjectNode event) throws Exception {
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            ProducerRecord<String, String> r = new ProducerRecord<>(topic, event.get("subject").asText(), JSON.writeValueAsString(event));
+            r.headers().add("ce_type", event.get("type").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            p.send(r).get();
+        }
+    }
+}
