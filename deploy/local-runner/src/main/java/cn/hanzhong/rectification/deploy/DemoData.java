@@ -70,10 +70,9 @@ public final class DemoData {
 
     private boolean load(ObjectNode item) throws IOException, InterruptedException {
         JsonNode demo = item.remove("demo");
-        JsonNode registered = call(officeToken, "POST", "/api/v1/issues", item, 200, 201);
-        if (registered.path("version").asInt() > 0 || !registered.path("status").asText().equals("REGISTERED")
-                || !registered.hasNonNull("id")) {
-            return false;
+        JsonNode registered = call(officeToken, "POST", "/api/v1/issues", item, 201, 200);
+        if (!registered.path("created").asBoolean()) {
+            return false; // 200: the externalId was known, the item is already there
         }
         String path = "/api/v1/issues/" + registered.get("id").asText();
         String target = demo.path("status").asText("REGISTERED");
@@ -119,7 +118,8 @@ public final class DemoData {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         for (int status : expected) {
             if (response.statusCode() == status) {
-                return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+                ObjectNode answer = response.body().isEmpty() ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(response.body());
+                return answer.put("created", response.statusCode() == 201);
             }
         }
         throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
