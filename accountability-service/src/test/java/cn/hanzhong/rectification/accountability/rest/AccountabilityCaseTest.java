@@ -1,6 +1,7 @@
 package cn.hanzhong.rectification.accountability.rest;
 
 import cn.hanzhong.rectification.accountability.service.Triggers;
+import cn.hanzhong.rectification.platform.testing.EventFixtures;
 import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
@@ -65,7 +66,7 @@ class AccountabilityCaseTest {
     }
 
     private void publishIssue(String file, UUID id, Map<String, Object> data) throws Exception {
-        Fixtures.send(kafka.bootstrapServers(), "rectification.issues", Fixtures.event(file, id, data));
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", EventFixtures.event(file, id, data));
     }
 
     private static int count(String query) {
@@ -142,10 +143,10 @@ class AccountabilityCaseTest {
     void eachTriggerProposesOncePerCause() throws Exception {
         // Overdue: the issue.overdue event, delivered twice, then the watch run twice (as after a restart).
         UUID overdue = UUID.randomUUID();
-        ObjectNode event = Fixtures.event("issue.overdue.json", overdue,
+        ObjectNode event = EventFixtures.event("issue.overdue.json", overdue,
                 Map.of("deadline", LocalDate.now().minusDays(40).toString(), "overdueSince", LocalDate.now().minusDays(39).toString()));
-        Fixtures.send(kafka.bootstrapServers(), "rectification.issues", event);
-        Fixtures.send(kafka.bootstrapServers(), "rectification.issues", event);
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", event);
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", event);
         await().atMost(Duration.ofSeconds(30)).until(() -> triggers.proposeOverdue(LocalDate.now()) >= 0
                 && count("issue=" + overdue) == 1);
         triggers.proposeOverdue(LocalDate.now());
@@ -159,15 +160,15 @@ class AccountabilityCaseTest {
 
         // Recurrence: one proposal per reopening event, however often it is delivered.
         UUID reopened = UUID.randomUUID();
-        ObjectNode reopen = Fixtures.event("issue.reopened.json", reopened, Map.of());
-        Fixtures.send(kafka.bootstrapServers(), "rectification.issues", reopen);
-        Fixtures.send(kafka.bootstrapServers(), "rectification.issues", reopen);
+        ObjectNode reopen = EventFixtures.event("issue.reopened.json", reopened, Map.of());
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", reopen);
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", reopen);
         await().atMost(Duration.ofSeconds(30)).until(() -> count("issue=" + reopened + "&source=LOOK_BACK_RECURRENCE") == 1);
 
         // Petition: a concluded petition that held persons accountable, concluded twice (after a return).
         UUID petition = UUID.randomUUID();
-        Fixtures.send(kafka.bootstrapServers(), "rectification.petitions", Fixtures.event("petition.concluded.json", petition, Map.of()));
-        Fixtures.send(kafka.bootstrapServers(), "rectification.petitions", Fixtures.event("petition.concluded.json", petition, Map.of()));
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.petitions", EventFixtures.event("petition.concluded.json", petition, Map.of()));
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.petitions", EventFixtures.event("petition.concluded.json", petition, Map.of()));
         await().atMost(Duration.ofSeconds(30)).until(() -> count("petition=" + petition + "&source=PETITION") == 1);
         // Wait a little longer to see that no second proposal follows.
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
@@ -188,9 +189,9 @@ class AccountabilityCaseTest {
 
     @Test
     void aPoisonEventGoesToTheDeadLetterTopic() throws Exception {
-        ObjectNode bad = Fixtures.event("issue.overdue.json", UUID.randomUUID(), Map.of());
+        ObjectNode bad = EventFixtures.event("issue.overdue.json", UUID.randomUUID(), Map.of());
         ((ObjectNode) bad.get("data")).remove("code");
-        Fixtures.send(kafka.bootstrapServers(), "rectification.issues", bad);
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", bad);
         List<String> dead = await().atMost(Duration.ofSeconds(30)).until(() -> cn.hanzhong.rectification.platform.testing
                 .TopicReader.valuesWithKey(kafka.bootstrapServers(), "rectification.issues.dlq", bad.get("subject").asText(),
                         Duration.ofSeconds(1)), l -> !l.isEmpty());

@@ -51,6 +51,23 @@ class EventContractTest {
     }
 
     @Test
+    void assigned() throws Exception {
+        assertEquals(fieldsOf(new IssueEvents.IssueAssigned(FACTS, LocalDate.now(), "r")), fixtureFields("issue.assigned.json"));
+    }
+
+    @Test
+    void deadlineChanged() throws Exception {
+        assertEquals(fieldsOf(new IssueEvents.IssueDeadlineChanged(FACTS, LocalDate.now(), LocalDate.now(), "r")),
+                fixtureFields("issue.deadline-changed.json"));
+    }
+
+    @Test
+    void signedOff() throws Exception {
+        assertEquals(fieldsOf(new IssueEvents.IssueSignedOff(FACTS, "a", LocalDate.now(), true)),
+                fixtureFields("issue.signed-off.json"));
+    }
+
+    @Test
     void reopened() throws Exception {
         assertEquals(fieldsOf(new IssueEvents.IssueReopened(FACTS, "r")), fixtureFields("issue.reopened.json"));
     }

@@ -1,4 +1,4 @@
-package cn.hanzhong.rectification.accountability.rest;
+package cn.hanzhong.rectification.platform.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,16 +11,19 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
-/** The producers' event fixtures (deploy/contracts/events), re-addressed and sent to the real broker. */
-final class Fixtures {
+/**
+ * The producers' event contract fixtures ({@code deploy/contracts/events}), re-addressed to a fresh
+ * aggregate and event id and sent to the real broker, for consumers' tests.
+ */
+public final class EventFixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Fixtures() {
+    private EventFixtures() {
     }
 
     /** The fixture with a fresh event id, the aggregate {@code id}, and {@code data} fields overridden. */
-    static ObjectNode event(String file, UUID id, Map<String, Object> data) throws Exception {
+    public static ObjectNode event(String file, UUID id, Map<String, Object> data) throws Exception {
         ObjectNode e = (ObjectNode) JSON.readTree(Path.of("..", "deploy", "contracts", "events", file).toFile());
         e.put("id", UUID.randomUUID().toString());
         e.put("subject", id.toString());
@@ -30,7 +33,7 @@ final class Fixtures {
         return e;
     }
 
-    static void send(String bootstrap, String topic, ObjectNode event) throws Exception {
+    public static void send(String bootstrap, String topic, ObjectNode event) throws Exception {
         try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),

@@ -1,0 +1,6 @@
+package cn.hanzhong.rectification.notification.domain;
+
+/** What a tracked item is. */
+public enum ItemKind {
+    ISSUE, PETITION, CASE
+}

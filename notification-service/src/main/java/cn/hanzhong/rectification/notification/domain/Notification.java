@@ -1,0 +1,58 @@
+package cn.hanzhong.rectification.notification.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A notice in a recipient's inbox (a unit code, or the role office/discipline/leader). */
+@Entity
+@Table(name = "notification")
+public class Notification {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String recipient;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public NoticeKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "item_kind", nullable = false)
+    public ItemKind itemKind;
+
+    @Column(name = "item_id", nullable = false)
+    public UUID itemId;
+
+    @Column(name = "item_code", nullable = false)
+    public String itemCode;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String body;
+
+    public LocalDate deadline;
+
+    @Column(name = "dedup_key", nullable = false, unique = true)
+    public String dedupKey;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "read_at")
+    public OffsetDateTime readAt;
+}

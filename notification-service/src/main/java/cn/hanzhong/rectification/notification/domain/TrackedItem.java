@@ -1,0 +1,65 @@
+package cn.hanzhong.rectification.notification.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** An issue or petition as this service knows it from events (it never calls the owners). */
+@Entity
+@Table(name = "tracked_item")
+public class TrackedItem {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ItemKind kind;
+
+    @Column(nullable = false)
+    public String code;
+
+    public String title;
+
+    @Column(name = "lead_unit")
+    public String leadUnit;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "cooperating_units")
+    public List<String> cooperatingUnits = new ArrayList<>();
+
+    public LocalDate deadline;
+
+    @Column(nullable = false)
+    public String status;
+
+    /** Signed off, cancelled, closed: no more reminders. */
+    public boolean closed;
+
+    @Column(name = "overdue_since")
+    public LocalDate overdueSince;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    /** Lead unit first, then cooperating units. */
+    public List<String> units() {
+        List<String> all = new ArrayList<>();
+        if (leadUnit != null) {
+            all.add(leadUnit);
+        }
+        cooperatingUnits.stream().filter(u -> !all.contains(u)).forEach(all::add);
+        return all;
+    }
+}
