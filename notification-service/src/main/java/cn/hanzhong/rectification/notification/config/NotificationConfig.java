@@ -24,4 +24,39 @@ public interface NotificationConfig {
     /** How often the live stream sends a heartbeat comment. */
     @WithDefault("15")
     int heartbeatSeconds();
+
+    /** How often reminders and escalations are looked for (also read by the scheduler). */
+    @WithDefault("15m")
+    String scanEvery();
+
+    @WithDefault("20s")
+    String scanDelay();
+
+    Webhooks webhooks();
+
+    /** Outgoing webhooks. */
+    interface Webhooks {
+
+        /** Hosts that may be called over plain http and skip the address check (e.g. a trusted local receiver). */
+        @WithDefault("none")
+        java.util.Set<String> allowedHosts();
+
+        /** First retry delay; doubled per attempt, with jitter, up to {@link #maxBackoff()}. */
+        @WithDefault("10s")
+        java.time.Duration backoff();
+
+        @WithDefault("1h")
+        java.time.Duration maxBackoff();
+
+        /** Retries stop this long after the first attempt. */
+        @WithDefault("24h")
+        java.time.Duration giveUpAfter();
+
+        @WithDefault("10s")
+        java.time.Duration timeout();
+
+        /** How often due deliveries are sent (also read by the scheduler). */
+        @WithDefault("2s")
+        String dispatchEvery();
+    }
 }

@@ -27,10 +27,12 @@ public class Notices {
 
     private final EntityManager em;
     private final Outbox outbox;
+    private final Webhooks webhooks;
 
-    public Notices(EntityManager em, Outbox outbox) {
+    public Notices(EntityManager em, Outbox outbox, Webhooks webhooks) {
         this.em = em;
         this.outbox = outbox;
+        this.webhooks = webhooks;
     }
 
     /** Sends {@code kind} about {@code item} to each recipient; returns how many notices were new. */
@@ -57,6 +59,9 @@ public class Notices {
                     .setParameter("key", kind.name() + ":" + item.id + ":" + cause + ":" + recipient)
                     .setParameter("at", OffsetDateTime.now(ZONE))
                     .executeUpdate();
+        }
+        if (inserted > 0) {
+            webhooks.enqueue(item, kind, recipients, body, cause);
         }
         if (kind.isAlert() && inserted > 0) {
             outbox.publish(AlertRaised.TOPIC, AlertRaised.TYPE, item.id.toString(), new AlertRaised(kind.name(),
