@@ -39,7 +39,10 @@ public final class EventFixtures {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
             ProducerRecord<String, String> r = new ProducerRecord<>(topic, event.get("subject").asText(), JSON.writeValueAsString(event));
-            r.headers().add("ce_type", event.get("type").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            // The same headers the outbox relay sets, so consumers are tested against what they really get.
+            r.headers().add("ce_type", event.get("type").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .add("ce_id", event.get("id").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             p.send(r).get();
         }
     }
