@@ -68,6 +68,12 @@ class EventContractTest {
     }
 
     @Test
+    void progressReported() throws Exception {
+        assertEquals(fieldsOf(new IssueEvents.IssueProgressReported(FACTS, "2021-10", 40)),
+                fixtureFields("issue.progress-reported.json"));
+    }
+
+    @Test
     void reopened() throws Exception {
         assertEquals(fieldsOf(new IssueEvents.IssueReopened(FACTS, "r")), fixtureFields("issue.reopened.json"));
     }

@@ -32,6 +32,10 @@ public interface NotificationConfig {
     @WithDefault("20s")
     String scanDelay();
 
+    /** Day of the month on which lead units are reminded to report progress (按月调度). */
+    @WithDefault("25")
+    int monthlyDispatchDay();
+
     Webhooks webhooks();
 
     /** Outgoing webhooks. */

@@ -19,7 +19,9 @@ public enum NoticeKind implements Labelled {
     SIGNED_OFF("已销号", false),
     REOPENED("重新整改", false),
     CLOSED("已办结", false),
-    ACCOUNTABILITY_PROPOSED("问责线索", false);
+    ACCOUNTABILITY_PROPOSED("问责线索", false),
+    MONTHLY_REPORT_DUE("按月调度：请报送本月整改进展", false),
+    MONTHLY_REPORT_MISSING("按月调度：上月未报送整改进展", false);
 
     private final String label;
     private final boolean alert;

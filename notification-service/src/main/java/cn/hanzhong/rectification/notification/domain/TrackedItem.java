@@ -50,6 +50,13 @@ public class TrackedItem {
     @Column(name = "overdue_since")
     public LocalDate overdueSince;
 
+    /** The last month (YYYY-MM) the lead unit reported progress for (issues only). */
+    @Column(name = "last_report_period")
+    public String lastReportPeriod;
+
+    @Column(name = "first_seen")
+    public LocalDate firstSeen;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,6 +69,7 @@ public class Rules {
         item.closed = CLOSED.contains(item.status);
         item.updatedAt = OffsetDateTime.now(Notices.ZONE);
         if (isNew) {
+            item.firstSeen = LocalDate.now(Notices.ZONE);
             items.persist(item);
         }
         String cause = event.id().toString();
@@ -87,6 +89,11 @@ public class Rules {
             case "signed-off" -> leadNotice(item, NoticeKind.SIGNED_OFF, "已验收销号", cause);
             case "reopened" -> leadNotice(item, NoticeKind.REOPENED, "重新整改：" + nz(d.reason()), cause);
             case "concluded" -> notices.send(item, NoticeKind.CONCLUDED, List.of(OFFICE), "办理完毕，待审核", cause);
+            case "progress-reported" -> {
+                if (d.period() != null && (item.lastReportPeriod == null || d.period().compareTo(item.lastReportPeriod) > 0)) {
+                    item.lastReportPeriod = d.period();
+                }
+            }
             case "status-changed" -> {
                 if ("ACCEPTANCE_REQUESTED".equals(d.to())) {
                     notices.send(item, NoticeKind.ACCEPTANCE_REQUESTED, List.of(OFFICE), "牵头单位申请验收", cause);
@@ -127,7 +134,7 @@ public class Rules {
         scan(LocalDate.now(Notices.ZONE));
     }
 
-    /** Reminders and escalations due as of {@code today}; safe to run often and on several instances. */
+    /** Reminders, escalations and monthly dispatch due as of {@code today}; safe to run often and on several instances. */
     public int scan(LocalDate today) {
         return QuarkusTransaction.requiringNew().call(() -> {
             int sent = 0;
@@ -135,8 +142,36 @@ public class Rules {
                 sent += remind(item, today);
                 sent += escalate(item, today);
             }
-            return sent;
+            return sent + monthlyDispatch(today);
         });
+    }
+
+    /**
+     * Monthly dispatch (按月调度): from the configured day on, each lead unit of an open issue that has
+     * not reported for this month is reminded; once the month is over, the office learns who did not
+     * report for it. Each once per issue and month.
+     */
+    int monthlyDispatch(LocalDate today) {
+        YearMonth month = YearMonth.from(today);
+        YearMonth previous = month.minusMonths(1);
+        int sent = 0;
+        for (TrackedItem item : items.list("kind = ?1 and closed = false and leadUnit is not null and status in ?2",
+                ItemKind.ISSUE, List.of("ASSIGNED", "IN_PROGRESS"))) {
+            if (today.getDayOfMonth() >= config.monthlyDispatchDay() && !reported(item, month)) {
+                sent += notices.send(item, NoticeKind.MONTHLY_REPORT_DUE, List.of(item.leadUnit),
+                        "请于月底前报送 " + month + " 整改进展", month.toString());
+            }
+            boolean knownLastMonth = item.firstSeen != null && item.firstSeen.isBefore(month.atDay(1));
+            if (knownLastMonth && !reported(item, previous)) {
+                sent += notices.send(item, NoticeKind.MONTHLY_REPORT_MISSING, List.of(OFFICE),
+                        item.leadUnit + " 未报送 " + previous + " 整改进展", previous.toString());
+            }
+        }
+        return sent;
+    }
+
+    private static boolean reported(TrackedItem item, YearMonth month) {
+        return item.lastReportPeriod != null && item.lastReportPeriod.compareTo(month.toString()) >= 0;
     }
 
     /**

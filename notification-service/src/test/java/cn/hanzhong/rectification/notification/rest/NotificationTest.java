@@ -70,7 +70,12 @@ class NotificationTest {
         EventFixtures.send(kafka.bootstrapServers(), topic, event);
     }
 
+    /** The kinds of the notices about {@code item}, oldest first, leaving out monthly dispatch (tested on its own). */
     private static List<String> kindsFor(String token, UUID item) {
+        return allKindsFor(token, item).stream().filter(k -> !k.startsWith("MONTHLY_")).toList();
+    }
+
+    private static List<String> allKindsFor(String token, UUID item) {
         return as(token).queryParam("item", item.toString()).queryParam("size", 100).queryParam("sort", "id,asc")
                 .get("/api/v1/notifications").then().statusCode(200).extract().path("items.kind");
     }
@@ -144,6 +149,34 @@ class NotificationTest {
         send("rectification.accountability", EventFixtures.event("accountability.case-proposed.json", c, Map.of()));
         await().atMost(Duration.ofSeconds(30)).until(() -> kindsFor(TestTokens.role("discipline"), c).size() == 1);
         assertEquals(List.of("ACCOUNTABILITY_PROPOSED"), kindsFor(TestTokens.office(), c));
+    }
+
+    @Test
+    void monthlyDispatchRemindsThoseWhoHaveNotReportedAndTellsTheOfficeAfterwards() throws Exception {
+        UUID reporting = UUID.randomUUID();
+        UUID silent = UUID.randomUUID();
+        for (UUID item : List.of(reporting, silent)) {
+            send("rectification.issues", EventFixtures.event("issue.assigned.json", item,
+                    Map.of("leadUnit", "XXX", "cooperatingUnits", List.of(), "deadline", LocalDate.now().plusDays(200).toString(),
+                            "status", "IN_PROGRESS")));
+        }
+        java.time.YearMonth next = java.time.YearMonth.now().plusMonths(1);
+        send("rectification.issues", EventFixtures.event("issue.progress-reported.json", reporting,
+                Map.of("leadUnit", "XXX", "cooperatingUnits", List.of(), "deadline", LocalDate.now().plusDays(200).toString(),
+                        "period", next.toString())));
+        String unit = TestTokens.unit("XXX");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !allKindsFor(unit, silent).isEmpty() && !allKindsFor(unit, reporting).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofSeconds(1)).until(() -> true);
+
+        // On the 25th of next month: only the issue without a report for that month is reminded, once.
+        rules.scan(next.atDay(25));
+        rules.scan(next.atDay(26));
+        assertEquals(1, allKindsFor(unit, silent).stream().filter("MONTHLY_REPORT_DUE"::equals).count());
+        assertTrue(allKindsFor(unit, reporting).stream().noneMatch("MONTHLY_REPORT_DUE"::equals));
+        // After that month: the office learns who did not report.
+        rules.scan(next.plusMonths(1).atDay(2));
+        assertTrue(allKindsFor(TestTokens.office(), silent).contains("MONTHLY_REPORT_MISSING"));
+        assertTrue(allKindsFor(TestTokens.office(), reporting).stream().noneMatch("MONTHLY_REPORT_MISSING"::equals));
     }
 
     @Test
