@@ -12,7 +12,6 @@ import cn.hanzhong.rectification.accountability.rest.dto.CaseTransition;
 import cn.hanzhong.rectification.accountability.rest.dto.DisclosureRequest;
 import cn.hanzhong.rectification.accountability.service.CaseService;
 import cn.hanzhong.rectification.accountability.service.CaseStatsService;
-import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
@@ -80,7 +79,7 @@ public class CaseResource {
                                      @Parameter(description = "Cases about this petition") @QueryParam("petition") String petition,
                                      @BeanParam PageParams paging) {
         return cases.search(QueryParams.enums("status", status, CaseStatus.class),
-                QueryParams.enums("source", source, CaseSource.class), uuid("issue", issue), uuid("petition", petition),
+                QueryParams.enums("source", source, CaseSource.class), QueryParams.uuid("issue", issue), QueryParams.uuid("petition", petition),
                 paging.toRequest(SORTABLE)).map(mapper::toResponse);
     }
 
@@ -161,16 +160,5 @@ public class CaseResource {
                 Map.entry("sanction", Vocabulary.of(Sanction.class)),
                 Map.entry("subjectKind", Vocabulary.of(SubjectKind.class)),
                 Map.entry("legalBasisKind", Vocabulary.of(LegalBasisKind.class)));
-    }
-
-    private static UUID uuid(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(name, "must be a UUID");
-        }
     }
 }

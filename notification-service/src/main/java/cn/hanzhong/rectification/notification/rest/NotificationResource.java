@@ -64,14 +64,7 @@ public class NotificationResource {
                                            @Parameter(description = "Issue, petition or case id") @QueryParam("item") String item,
                                            @QueryParam("from") String from, @QueryParam("to") String to,
                                            @BeanParam PageParams paging) {
-        UUID itemId = null;
-        if (item != null && !item.isBlank()) {
-            try {
-                itemId = UUID.fromString(item.strip());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("item", "must be a UUID");
-            }
-        }
+        UUID itemId = QueryParams.uuid("item", item);
         return inbox.list(QueryParams.bool("unread", unread), QueryParams.enums("kind", kind, NoticeKind.class), itemId,
                 QueryParams.date("from", from), QueryParams.date("to", to), paging.toRequest(SORTABLE))
                 .map(NotificationResponse::of);

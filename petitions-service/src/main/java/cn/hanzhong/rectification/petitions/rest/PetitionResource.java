@@ -201,15 +201,7 @@ public class PetitionResource {
     @APIResponse(responseCode = "200", description = "One page of audit records")
     public Page<RevealAudit> reveals(@Parameter(description = "Only this petition") @QueryParam("petitionId") String petitionId,
                                      @BeanParam PageParams paging) {
-        UUID id = null;
-        if (petitionId != null && !petitionId.isBlank()) {
-            try {
-                id = UUID.fromString(petitionId.strip());
-            } catch (IllegalArgumentException e) {
-                throw new cn.hanzhong.rectification.platform.errors.InvalidInputException("petitionId", "must be a UUID");
-            }
-        }
-        var page = petitions.reveals(id, paging.toRequest(REVEAL_SORT));
+        var page = petitions.reveals(QueryParams.uuid("petitionId", petitionId), paging.toRequest(REVEAL_SORT));
         return page.map(r -> mapper.toResponse(r, null));
     }
 

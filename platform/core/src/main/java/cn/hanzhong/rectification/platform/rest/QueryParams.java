@@ -71,6 +71,17 @@ public final class QueryParams {
         };
     }
 
+    public static java.util.UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(name, "must be a UUID");
+        }
+    }
+
     /** Trimmed text, at most {@code max} characters; null when blank. */
     public static String text(String name, String value, int max) {
         if (value == null || value.isBlank()) {
