@@ -40,12 +40,12 @@ public class Notices {
     public int send(TrackedItem item, NoticeKind kind, List<String> recipients, String body, String cause) {
         int inserted = 0;
         for (String recipient : recipients.stream().distinct().toList()) {
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:r))").unwrap(NativeQuery.class)
-                    .setHibernateFlushMode(FlushMode.MANUAL).setParameter("r", recipient).getSingleResult();
+            // One round trip: take the recipient's lock (ids commit in order), then insert unless present.
             inserted += em.createNativeQuery("""
                             insert into notification (recipient, kind, item_kind, item_id, item_code, title, body, deadline,
                                                       dedup_key, created_at)
-                            values (:recipient, :kind, :itemKind, :itemId, :code, :title, :body, :deadline, :key, :at)
+                            select :recipient, :kind, :itemKind, :itemId, :code, :title, :body, :deadline, :key, :at
+                            from (select pg_advisory_xact_lock(hashtext(:recipient))) as locked
                             on conflict (dedup_key) do nothing""")
                     .unwrap(NativeQuery.class).setHibernateFlushMode(FlushMode.MANUAL)
                     .setParameter("recipient", recipient)

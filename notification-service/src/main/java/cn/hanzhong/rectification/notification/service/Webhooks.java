@@ -117,7 +117,11 @@ public class Webhooks {
     /** Queues a notice for every active subscription that wants its kind (once per subscription and notice). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(TrackedItem item, NoticeKind kind, List<String> recipients, String body, String cause) {
-        List<WebhookSubscription> targets = subscriptions.list("active = true");
+        // Native and without auto-flush: this runs for every notice, inside the consumer's transaction.
+        @SuppressWarnings("unchecked")
+        List<WebhookSubscription> targets = subscriptions.getEntityManager()
+                .createNativeQuery("select * from webhook_subscription where active", WebhookSubscription.class)
+                .unwrap(NativeQuery.class).setHibernateFlushMode(FlushMode.MANUAL).getResultList();
         if (targets.isEmpty()) {
             return;
         }
