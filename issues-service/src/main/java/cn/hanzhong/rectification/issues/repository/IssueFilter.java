@@ -20,17 +20,8 @@ public record IssueFilter(Set<IssueStatus> statuses, Set<Category> categories, S
                           Boolean overdue, LocalDate deadlineFrom, LocalDate deadlineTo, String q,
                           String visibleToUnit, Set<IssueStatus> excluded) {
 
-    public static IssueFilter none() {
-        return new IssueFilter(Set.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, null, null, Set.of());
-    }
-
     public IssueFilter visibleTo(String unitCode) {
         return new IssueFilter(statuses, categories, sources, leadUnit, unit, district, warningLight, overdue,
                 deadlineFrom, deadlineTo, q, unitCode, excluded);
-    }
-
-    public IssueFilter excluding(Set<IssueStatus> statusesToExclude) {
-        return new IssueFilter(statuses, categories, sources, leadUnit, unit, district, warningLight, overdue,
-                deadlineFrom, deadlineTo, q, visibleToUnit, statusesToExclude);
     }
 }

@@ -30,10 +30,6 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
     private static final String OPEN = Arrays.stream(IssueStatus.values()).filter(IssueStatus::isOpen)
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(",", "(", ")"));
 
-    public Optional<Issue> findByCode(String code) {
-        return find("code", code).firstResultOptional();
-    }
-
     public Optional<Issue> findByExternalId(String externalId) {
         return find("externalId", externalId).firstResultOptional();
     }
@@ -73,16 +69,6 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
         @SuppressWarnings("unchecked")
         List<Issue> items = select.getResultList();
         return Page.of(items, request, total);
-    }
-
-    /** All issues matching {@code filter} (for statistics), without paging. */
-    @SuppressWarnings("unchecked")
-    public List<Issue> all(IssueFilter filter, LocalDate today, LocalDate blueLimit) {
-        Map<String, Object> params = new HashMap<>();
-        Query select = getEntityManager().createNativeQuery(
-                "select i.* from issue i" + where(filter, today, blueLimit, params), Issue.class);
-        params.forEach(select::setParameter);
-        return select.getResultList();
     }
 
     /**

@@ -55,7 +55,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -306,9 +305,5 @@ public class IssueResource {
 
     private Response ok(cn.hanzhong.rectification.issues.domain.Issue issue) {
         return Response.ok(mapper.toResponse(issue)).tag(ETags.of(issue.version)).build();
-    }
-
-    static URI location(UriInfo uri, UUID id) {
-        return uri.getAbsolutePathBuilder().path(id.toString()).build();
     }
 }

@@ -24,7 +24,6 @@ import cn.hanzhong.rectification.platform.errors.ConflictException;
 import cn.hanzhong.rectification.platform.errors.IllegalTransitionException;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.errors.PreconditionFailedException;
-import cn.hanzhong.rectification.platform.errors.ResourceNotFoundException;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
 import cn.hanzhong.rectification.platform.security.CurrentUser;
@@ -429,9 +428,5 @@ public class IssueService {
         Issue issue = lockedForChange(id, ifMatch);
         access.requireLeadUnit(issue);
         return issue;
-    }
-
-    static ResourceNotFoundException notFound(String what, Object id) {
-        return new ResourceNotFoundException(what, id);
     }
 }

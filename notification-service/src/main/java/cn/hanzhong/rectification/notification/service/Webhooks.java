@@ -23,7 +23,6 @@ import jakarta.transaction.Transactional;
 import org.hibernate.FlushMode;
 import org.hibernate.query.NativeQuery;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,9 +157,5 @@ public class Webhooks {
                     .setParameter("at", OffsetDateTime.now(Notices.ZONE))
                     .executeUpdate();
         }
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(Notices.ZONE);
     }
 }

@@ -27,10 +27,6 @@ public class PetitionRepository implements PanacheRepositoryBase<Petition, UUID>
     public static final String OPEN = Arrays.stream(PetitionStatus.values()).filter(PetitionStatus::isOpen)
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(",", "(", ")"));
 
-    public Optional<Petition> findByCaseNumber(String caseNumber) {
-        return find("caseNumber", caseNumber).firstResultOptional();
-    }
-
     public Optional<Petition> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
