@@ -96,6 +96,12 @@ public class BatchService {
     }
 
     public BatchReport importBatch(BatchHeader header, List<Row> rows) {
+        // Checked here, not only on the JSON body: a CSV/XLSX upload passes its header as query parameters.
+        if (header.deadlineWorkingDays() != null
+                && (header.deadlineWorkingDays() < 1 || header.deadlineWorkingDays() > 365)) {
+            throw new cn.hanzhong.rectification.platform.errors.InvalidInputException("deadlineWorkingDays",
+                    "must be between 1 and 365");
+        }
         PetitionBatch batch = batches.findByIdOptional(header.number()).orElse(null);
         OffsetDateTime now = OffsetDateTime.now(PetitionService.ZONE);
         if (batch == null) {

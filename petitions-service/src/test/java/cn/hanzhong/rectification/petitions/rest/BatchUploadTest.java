@@ -73,6 +73,10 @@ class BatchUploadTest {
         given().auth().oauth2(TestTokens.office()).contentType("text/csv").body(HEADER + "\n")
                 .post("/api/v1/petition-batches/" + PetitionApi.nextBatch() + "/cases")
                 .then().statusCode(400).body("violations[0].field", equalTo("receivedOn"));
+        given().auth().oauth2(TestTokens.office()).contentType("text/csv").body((HEADER + "\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/petition-batches/" + PetitionApi.nextBatch() + "/cases?receivedOn=2021-06-06&deadlineWorkingDays=100000")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("deadlineWorkingDays"));
         given().auth().oauth2(TestTokens.unit("HTQ")).contentType("text/csv").body(HEADER + "\n")
                 .post("/api/v1/petition-batches/" + PetitionApi.nextBatch() + "/cases?receivedOn=2021-06-06")
                 .then().statusCode(403);
