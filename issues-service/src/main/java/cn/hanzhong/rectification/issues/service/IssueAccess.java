@@ -2,9 +2,7 @@ package cn.hanzhong.rectification.issues.service;
 
 import cn.hanzhong.rectification.issues.domain.Actor;
 import cn.hanzhong.rectification.issues.domain.Issue;
-import cn.hanzhong.rectification.platform.errors.ResourceNotFoundException;
-import cn.hanzhong.rectification.platform.security.CurrentUser;
-import cn.hanzhong.rectification.platform.security.Roles;
+import cn.hanzhong.rectification.platform.security.UnitScope;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,45 +12,33 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Object-level access to issues. The office, leaders and the provincial system see every issue; a
- * unit sees only the issues where it is lead or cooperating unit, and any other is "not found" so
- * its existence is not revealed. Only the lead unit acts as {@link Actor#LEAD_UNIT}.
+ * Object-level access to issues (see {@link UnitScope}); only the lead unit acts as
+ * {@link Actor#LEAD_UNIT}.
  */
 @ApplicationScoped
 public class IssueAccess {
 
-    private final CurrentUser user;
+    private final UnitScope scope;
 
-    public IssueAccess(CurrentUser user) {
-        this.user = user;
+    public IssueAccess(UnitScope scope) {
+        this.scope = scope;
     }
 
-    public boolean seesEverything() {
-        return user.hasAnyRole(Roles.OFFICE, Roles.LEADER, Roles.PROVINCE);
-    }
-
-    /** The unit the caller is restricted to, when it may not see everything. */
     public Optional<String> restrictedToUnit() {
-        if (seesEverything()) {
-            return Optional.empty();
-        }
-        return Optional.of(user.unit().orElse("\u0000no-unit"));
+        return scope.restrictedToUnit();
     }
 
     /** 404 unless the caller may read the issue. */
     public Issue readable(Issue issue, UUID id) {
-        if (issue == null || !(seesEverything() || user.belongsToAny(issue.involvedUnits()))) {
-            throw new ResourceNotFoundException("Issue", id);
-        }
-        return issue;
+        return scope.readable(issue, issue == null ? Set.of() : issue.involvedUnits(), "Issue", id);
     }
 
     public Set<Actor> actorsFor(Issue issue) {
         Set<Actor> actors = EnumSet.noneOf(Actor.class);
-        if (user.hasRole(Roles.OFFICE)) {
+        if (scope.actsForOffice()) {
             actors.add(Actor.OFFICE);
         }
-        if (user.hasRole(Roles.UNIT) && issue.leadUnit != null && user.unit().filter(issue.leadUnit::equals).isPresent()) {
+        if (scope.actsForLeadUnit(issue.leadUnit)) {
             actors.add(Actor.LEAD_UNIT);
         }
         return actors;
@@ -60,14 +46,12 @@ public class IssueAccess {
 
     /** 403 unless the caller acts for the issue's lead unit. */
     public void requireLeadUnit(Issue issue) {
-        if (!actorsFor(issue).contains(Actor.LEAD_UNIT)) {
+        if (!scope.actsForLeadUnit(issue.leadUnit)) {
             throw new ForbiddenException("Only the lead unit " + issue.leadUnit + " may do this");
         }
     }
 
     public void requireOffice() {
-        if (!user.hasRole(Roles.OFFICE)) {
-            throw new ForbiddenException("Only the rectification office may do this");
-        }
+        scope.requireOffice();
     }
 }

@@ -2,10 +2,7 @@ package cn.hanzhong.rectification.petitions.service;
 
 import cn.hanzhong.rectification.petitions.domain.Actor;
 import cn.hanzhong.rectification.petitions.domain.Petition;
-import cn.hanzhong.rectification.platform.errors.ResourceNotFoundException;
-import cn.hanzhong.rectification.platform.security.CurrentUser;
-import cn.hanzhong.rectification.platform.security.Roles;
-import io.quarkus.security.ForbiddenException;
+import cn.hanzhong.rectification.platform.security.UnitScope;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.EnumSet;
@@ -13,48 +10,36 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/**
- * Object-level access to petitions: office, leaders and the provincial system see all; a unit only
- * the petitions where it is lead or cooperating unit (others are "not found").
- */
+/** Object-level access to petitions (see {@link UnitScope}). */
 @ApplicationScoped
 public class PetitionAccess {
 
-    private final CurrentUser user;
+    private final UnitScope scope;
 
-    public PetitionAccess(CurrentUser user) {
-        this.user = user;
-    }
-
-    public boolean seesEverything() {
-        return user.hasAnyRole(Roles.OFFICE, Roles.LEADER, Roles.PROVINCE);
+    public PetitionAccess(UnitScope scope) {
+        this.scope = scope;
     }
 
     public Optional<String> restrictedToUnit() {
-        return seesEverything() ? Optional.empty() : Optional.of(user.unit().orElse("\u0000no-unit"));
+        return scope.restrictedToUnit();
     }
 
     public Petition readable(Petition p, UUID id) {
-        if (p == null || !(seesEverything() || user.belongsToAny(p.involvedUnits()))) {
-            throw new ResourceNotFoundException("Petition", id);
-        }
-        return p;
+        return scope.readable(p, p == null ? Set.of() : p.involvedUnits(), "Petition", id);
     }
 
     public Set<Actor> actorsFor(Petition p) {
         Set<Actor> actors = EnumSet.noneOf(Actor.class);
-        if (user.hasRole(Roles.OFFICE)) {
+        if (scope.actsForOffice()) {
             actors.add(Actor.OFFICE);
         }
-        if (user.hasRole(Roles.UNIT) && p.leadUnit != null && user.unit().filter(p.leadUnit::equals).isPresent()) {
+        if (scope.actsForLeadUnit(p.leadUnit)) {
             actors.add(Actor.LEAD_UNIT);
         }
         return actors;
     }
 
     public void requireOffice() {
-        if (!user.hasRole(Roles.OFFICE)) {
-            throw new ForbiddenException("Only the rectification office may do this");
-        }
+        scope.requireOffice();
     }
 }
