@@ -9,3 +9,8 @@ create table test_effect (
     event_id uuid      not null,
     subject  varchar(200)
 );
+
+-- Subjects the test handler refuses as a contract violation until a test unblocks them.
+create table test_blocked (
+    subject varchar(200) primary key
+);

@@ -10,11 +10,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import cn.hanzhong.rectification.platform.kafka.KafkaClients;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -53,7 +51,7 @@ public class OutboxRelay {
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    private final Properties producerSettings;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private volatile Instant lastSuccess;
@@ -64,11 +62,10 @@ public class OutboxRelay {
     private Connection listener;
     private Instant nextCleanup = Instant.EPOCH;
 
-    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry, KafkaClients kafka) {
         this.dataSource = dataSource;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.producerSettings = kafka.producer(config.source().replace("/", "") + "-outbox", config.sendTimeout());
         Gauge.builder("outbox.pending", pending, AtomicLong::get)
                 .description("Outbox events committed but not yet acknowledged by Kafka")
                 .register(registry);
@@ -344,19 +341,7 @@ public class OutboxRelay {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            p.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace("/", "") + "-outbox");
-            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis(), 10_000));
-            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
-            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis(), 10_000));
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(p);
+            producer = new KafkaProducer<>(producerSettings);
         }
         return producer;
     }

@@ -1,35 +1,47 @@
 package cn.hanzhong.rectification.platform.support;
 
+import cn.hanzhong.rectification.platform.consumer.EventHandler;
 import cn.hanzhong.rectification.platform.events.CloudEvent;
-import cn.hanzhong.rectification.platform.events.CloudEventCodec;
-import cn.hanzhong.rectification.platform.inbox.Inbox;
-import io.smallrye.common.annotation.Blocking;
+import cn.hanzhong.rectification.platform.events.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** A consumer written the way services write theirs: decode, de-duplicate, apply, in one transaction. */
+import java.util.Set;
+
+/**
+ * A handler written the way services write theirs: one effect row per event, in the consumer's
+ * transaction. An event whose subject is in {@code test_blocked} violates the "contract" until a
+ * test unblocks it (a cause that an operator fixes, then re-drives).
+ */
 @ApplicationScoped
-public class EffectConsumer {
+public class EffectConsumer implements EventHandler {
 
-    private final CloudEventCodec codec;
-    private final Inbox inbox;
+    public static final String TOPIC = "platform-test.in";
+
     private final EntityManager em;
 
-    public EffectConsumer(CloudEventCodec codec, Inbox inbox, EntityManager em) {
-        this.codec = codec;
-        this.inbox = inbox;
+    public EffectConsumer(EntityManager em) {
         this.em = em;
     }
 
-    @Incoming("test-in")
-    @Blocking
-    @Transactional
-    public void on(String message) {
-        CloudEvent event = codec.decode(message);
-        if (!inbox.firstDelivery(event, "platform-test")) {
-            return;
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of("thing.created");
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(CloudEvent event) {
+        boolean blocked = !em.createNativeQuery("select 1 from test_blocked where subject = :s")
+                .setParameter("s", event.subject()).getResultList().isEmpty();
+        if (blocked) {
+            throw new MalformedEventException("subject " + event.subject() + " is not acceptable");
         }
         em.createNativeQuery("insert into test_effect (event_id, subject) values (:id, :s)")
                 .setParameter("id", event.id())
