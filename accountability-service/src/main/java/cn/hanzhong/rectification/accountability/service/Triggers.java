@@ -6,17 +6,16 @@ import cn.hanzhong.rectification.accountability.domain.TrackedIssue;
 import cn.hanzhong.rectification.accountability.domain.TrackedPetition;
 import cn.hanzhong.rectification.accountability.event.IssueEventData;
 import cn.hanzhong.rectification.accountability.event.PetitionEventData;
+import cn.hanzhong.rectification.accountability.event.ProducerEvents;
 import cn.hanzhong.rectification.accountability.repository.TrackedIssueRepository;
 import cn.hanzhong.rectification.accountability.repository.TrackedPetitionRepository;
 import cn.hanzhong.rectification.platform.events.CloudEvent;
 import cn.hanzhong.rectification.platform.events.CloudEventCodec;
-import cn.hanzhong.rectification.platform.inbox.Inbox;
+import cn.hanzhong.rectification.platform.events.MalformedEventException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,36 +30,27 @@ import java.util.List;
 @ApplicationScoped
 public class Triggers {
 
-    static final String CONSUMER = "accountability-service";
-
     private final CloudEventCodec codec;
-    private final Inbox inbox;
     private final TrackedIssueRepository issues;
     private final TrackedPetitionRepository petitions;
     private final CaseService cases;
     private final AccountabilityConfig config;
 
-    public Triggers(CloudEventCodec codec, Inbox inbox, TrackedIssueRepository issues, TrackedPetitionRepository petitions,
+    public Triggers(CloudEventCodec codec, TrackedIssueRepository issues, TrackedPetitionRepository petitions,
                     CaseService cases, AccountabilityConfig config) {
         this.codec = codec;
-        this.inbox = inbox;
         this.issues = issues;
         this.petitions = petitions;
         this.cases = cases;
         this.config = config;
     }
 
-    @Incoming("issues")
-    @Blocking
-    @Transactional
-    public void onIssueEvent(String message) {
-        CloudEvent event = codec.decode(message);
-        if (!inbox.firstDelivery(event, CONSUMER)) {
-            return;
-        }
+    /** Applies one issue event (first delivery, known type) in the consumer's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onIssueEvent(CloudEvent event) {
         IssueEventData d = codec.data(event, IssueEventData.class);
         if (d.id() == null || d.code() == null) {
-            throw new cn.hanzhong.rectification.platform.events.MalformedEventException("issue event without id/code");
+            throw new MalformedEventException("issue event without id/code");
         }
         TrackedIssue t = issues.findByIdOptional(d.id()).orElseGet(TrackedIssue::new);
         boolean isNew = t.id == null;
@@ -69,21 +59,21 @@ public class Triggers {
         t.title = d.title();
         t.leadUnit = d.leadUnit();
         t.deadline = d.deadline();
-        t.status = d.status() != null ? d.status() : "REGISTERED";
+        t.status = d.status() != null ? d.status() : ProducerEvents.STATUS_REGISTERED;
         t.rejectionCount = d.rejectionCount() != null ? d.rejectionCount() : t.rejectionCount;
         t.updatedAt = OffsetDateTime.now(CaseService.ZONE);
         switch (event.type()) {
-            case "issue.overdue" -> t.overdueSince = d.overdueSince() != null ? d.overdueSince()
+            case ProducerEvents.ISSUE_OVERDUE -> t.overdueSince = d.overdueSince() != null ? d.overdueSince()
                     : d.deadline() != null ? d.deadline().plusDays(1) : LocalDate.now(CaseService.ZONE);
-            case "issue.deadline-changed", "issue.signed-off" -> t.overdueSince = null;
-            case "issue.status-changed" -> {
-                if ("REJECT".equals(d.action()) && t.rejectionCount >= config.rejectionsBeforeProposal()) {
+            case ProducerEvents.ISSUE_DEADLINE_CHANGED, ProducerEvents.ISSUE_SIGNED_OFF -> t.overdueSince = null;
+            case ProducerEvents.ISSUE_STATUS_CHANGED -> {
+                if (ProducerEvents.ACTION_REJECT.equals(d.action()) && t.rejectionCount >= config.rejectionsBeforeProposal()) {
                     cases.propose("REPEATED_REJECTION:" + t.id, CaseSource.REPEATED_REJECTION,
                             t.code + " 验收 " + t.rejectionCount + " 次未通过，疑似搞变通、打折扣：" + t.title,
                             List.of(t.id), List.of(), t.leadUnit);
                 }
             }
-            case "issue.reopened" -> cases.propose("RECURRENCE:" + t.id + ":" + event.id(), CaseSource.LOOK_BACK_RECURRENCE,
+            case ProducerEvents.ISSUE_REOPENED -> cases.propose("RECURRENCE:" + t.id + ":" + event.id(), CaseSource.LOOK_BACK_RECURRENCE,
                     t.code + " 销号后回头看发现问题反弹：" + t.title, List.of(t.id), List.of(), t.leadUnit);
             default -> { }
         }
@@ -92,17 +82,12 @@ public class Triggers {
         }
     }
 
-    @Incoming("petitions")
-    @Blocking
-    @Transactional
-    public void onPetitionEvent(String message) {
-        CloudEvent event = codec.decode(message);
-        if (!inbox.firstDelivery(event, CONSUMER)) {
-            return;
-        }
+    /** Applies one petition event (first delivery, known type) in the consumer's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onPetitionEvent(CloudEvent event) {
         PetitionEventData d = codec.data(event, PetitionEventData.class);
         if (d.id() == null || d.caseNumber() == null) {
-            throw new cn.hanzhong.rectification.platform.events.MalformedEventException("petition event without id/caseNumber");
+            throw new MalformedEventException("petition event without id/caseNumber");
         }
         TrackedPetition t = petitions.findByIdOptional(d.id()).orElseGet(TrackedPetition::new);
         boolean isNew = t.id == null;
@@ -110,7 +95,7 @@ public class Triggers {
         t.caseNumber = d.caseNumber();
         t.district = d.district();
         t.leadUnit = d.leadUnit();
-        t.status = d.status() != null ? d.status() : "RECEIVED";
+        t.status = d.status() != null ? d.status() : ProducerEvents.STATUS_RECEIVED;
         if (d.personsHeldAccountable() != null) {
             t.personsHeldAccountable = d.personsHeldAccountable();
         }
@@ -118,7 +103,7 @@ public class Triggers {
         if (isNew) {
             petitions.persist(t);
         }
-        if (event.type().equals("petition.concluded") && t.personsHeldAccountable > 0) {
+        if (event.type().equals(ProducerEvents.PETITION_CONCLUDED) && t.personsHeldAccountable > 0) {
             cases.propose("PETITION:" + t.id, CaseSource.PETITION,
                     "信访件 " + t.caseNumber + " 办理中问责 " + t.personsHeldAccountable + " 人", List.of(), List.of(t.id),
                     t.leadUnit);

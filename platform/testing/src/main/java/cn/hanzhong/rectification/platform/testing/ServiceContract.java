@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
 /**
- * What every service promises from its first start, checked through HTTP: ready with its database,
- * Kafka and outbox; an OpenAPI document with its title and the bearer scheme; Swagger UI; and
+ * What every service promises from its first start, checked through HTTP: ready with its database
+ * (and its event consumer), the broker and outbox in the health group {@code broker}; an OpenAPI document with its title and the bearer scheme; Swagger UI; and
  * problem+json for unknown paths and missing tokens.
  */
 public final class ServiceContract {
@@ -22,8 +22,11 @@ public final class ServiceContract {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem("Kafka connection health check"))
-                .body("checks.name", hasItem("outbox"));
+                .body("checks.name", hasItem("event-consumer"))
+                .body("checks.name", not(hasItem("broker and outbox")));
+        // The broker and the outbox backlog: a group of their own, never readiness.
+        given().get("/q/health/group/broker").then().statusCode(200)
+                .body("checks.name", hasItem("broker and outbox"));
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("info.title", containsString(expectedTitleFragment))
                 .body("info.description", not(emptyOrNullString()))

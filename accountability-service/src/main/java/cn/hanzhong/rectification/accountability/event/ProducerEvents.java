@@ -1,0 +1,34 @@
+package cn.hanzhong.rectification.accountability.event;
+
+import java.util.Set;
+
+/**
+ * The producers' event types and status codes this service reads (from {@code deploy/events.md} and
+ * the contract fixtures under {@code deploy/contracts/events}); any other type is ignored.
+ */
+public final class ProducerEvents {
+
+    public static final String ISSUES = "rectification.issues";
+    public static final String PETITIONS = "rectification.petitions";
+
+    public static final String ISSUE_OVERDUE = "issue.overdue";
+    public static final String ISSUE_DEADLINE_CHANGED = "issue.deadline-changed";
+    public static final String ISSUE_SIGNED_OFF = "issue.signed-off";
+    public static final String ISSUE_STATUS_CHANGED = "issue.status-changed";
+    public static final String ISSUE_REOPENED = "issue.reopened";
+    public static final String PETITION_CONCLUDED = "petition.concluded";
+
+    /** Every issue event updates the projection; these are the ones published today. */
+    public static final Set<String> ISSUE_TYPES = Set.of("issue.registered", "issue.assigned", ISSUE_STATUS_CHANGED,
+            ISSUE_DEADLINE_CHANGED, "issue.progress-reported", ISSUE_SIGNED_OFF, ISSUE_REOPENED, ISSUE_OVERDUE);
+    public static final Set<String> PETITION_TYPES = Set.of("petition.received", "petition.assigned",
+            "petition.status-changed", PETITION_CONCLUDED, "petition.reopened", "petition.deadline-changed", "petition.overdue");
+
+    /** The issues service's action code for a rejected acceptance. */
+    public static final String ACTION_REJECT = "REJECT";
+    public static final String STATUS_REGISTERED = "REGISTERED";
+    public static final String STATUS_RECEIVED = "RECEIVED";
+
+    private ProducerEvents() {
+    }
+}
