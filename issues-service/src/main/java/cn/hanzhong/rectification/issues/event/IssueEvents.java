@@ -22,6 +22,8 @@ public final class IssueEvents {
     public static final String SIGNED_OFF = "issue.signed-off";
     public static final String REOPENED = "issue.reopened";
     public static final String OVERDUE = "issue.overdue";
+    public static final String EXTENSION_REQUESTED = "issue.extension-requested";
+    public static final String EXTENSION_DECIDED = "issue.extension-decided";
 
     private IssueEvents() {
     }
@@ -51,5 +53,14 @@ public final class IssueEvents {
     }
 
     public record IssueOverdue(@JsonUnwrapped IssueFacts issue, LocalDate overdueSince) {
+    }
+
+    public record IssueExtensionRequested(@JsonUnwrapped IssueFacts issue, java.util.UUID extensionId,
+                                          LocalDate proposedDeadline, String reason) {
+    }
+
+    /** {@code decision} is {@code APPROVED} or {@code REJECTED}; an approval is followed by {@code issue.deadline-changed}. */
+    public record IssueExtensionDecided(@JsonUnwrapped IssueFacts issue, java.util.UUID extensionId, String decision,
+                                        LocalDate proposedDeadline, String note) {
     }
 }

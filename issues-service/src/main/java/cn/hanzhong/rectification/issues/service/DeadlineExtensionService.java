@@ -4,6 +4,8 @@ import cn.hanzhong.rectification.issues.domain.DeadlineExtension;
 import cn.hanzhong.rectification.issues.domain.DeadlineRule;
 import cn.hanzhong.rectification.issues.domain.ExtensionStatus;
 import cn.hanzhong.rectification.issues.domain.Issue;
+import cn.hanzhong.rectification.issues.event.IssueEvents;
+import cn.hanzhong.rectification.issues.event.IssueFacts;
 import cn.hanzhong.rectification.issues.repository.DeadlineExtensionRepository;
 import cn.hanzhong.rectification.issues.rest.dto.ExtensionDecision;
 import cn.hanzhong.rectification.issues.rest.dto.ExtensionRequest;
@@ -33,11 +35,13 @@ public class DeadlineExtensionService {
     private final IssueService issues;
     private final IssueAccess access;
     private final DeadlineExtensionRepository extensions;
+    private final EventPublisher events;
     private final History history;
     private final CurrentUser user;
 
     public DeadlineExtensionService(IssueService issues, IssueAccess access, DeadlineExtensionRepository extensions,
-                                    History history, CurrentUser user) {
+                                    History history, CurrentUser user, EventPublisher events) {
+        this.events = events;
         this.issues = issues;
         this.access = access;
         this.extensions = extensions;
@@ -68,6 +72,8 @@ public class DeadlineExtensionService {
         e.requestedAt = OffsetDateTime.now(IssueService.ZONE);
         extensions.persist(e);
         history.change(issue, "EXTENSION_REQUESTED", "deadline", issue.deadline, r.proposedDeadline(), r.reason());
+        events.publish(IssueEvents.EXTENSION_REQUESTED, issue, new IssueEvents.IssueExtensionRequested(IssueFacts.of(issue),
+                e.id, e.proposedDeadline, e.reason));
         return e;
     }
 
@@ -95,6 +101,8 @@ public class DeadlineExtensionService {
             e.status = ExtensionStatus.REJECTED;
             history.action(issue, "EXTENSION_REJECTED", d.note());
         }
+        events.publish(IssueEvents.EXTENSION_DECIDED, issue, new IssueEvents.IssueExtensionDecided(IssueFacts.of(issue),
+                e.id, e.status.name(), e.proposedDeadline, d.note()));
         return e;
     }
 

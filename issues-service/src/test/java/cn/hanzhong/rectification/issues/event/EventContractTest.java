@@ -77,4 +77,16 @@ class EventContractTest {
     void reopened() throws Exception {
         assertEquals(fieldsOf(new IssueEvents.IssueReopened(FACTS, "r")), fixtureFields("issue.reopened.json"));
     }
+
+    @Test
+    void extensionRequested() throws Exception {
+        assertEquals(fieldsOf(new IssueEvents.IssueExtensionRequested(FACTS, UUID.randomUUID(), LocalDate.now(), "r")),
+                fixtureFields("issue.extension-requested.json"));
+    }
+
+    @Test
+    void extensionDecided() throws Exception {
+        assertEquals(fieldsOf(new IssueEvents.IssueExtensionDecided(FACTS, UUID.randomUUID(), "APPROVED", LocalDate.now(), "n")),
+                fixtureFields("issue.extension-decided.json"));
+    }
 }

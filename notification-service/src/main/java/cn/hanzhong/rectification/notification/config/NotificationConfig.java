@@ -3,27 +3,22 @@ package cn.hanzhong.rectification.notification.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** Settings of the notification rules ({@code notification.*}). */
+/** Settings of the notification rules ({@code notification.*}); checked at start-up by {@link RuleSettings}. */
 @ConfigMapping(prefix = "notification")
 public interface NotificationConfig {
 
-    /** Working days before the deadline at which reminders go out (0 = on the day). */
+    /** Working days before the deadline at which reminders go out (0 = on the day); any list of distinct values ≥ 0. */
     @WithDefault("7,3,1,0")
     List<Integer> reminderDays();
 
-    /** Calendar days after the deadline at which the office and leaders are alerted. */
+    /** Calendar days after the deadline at which the office and leaders are alerted; any list of distinct values ≥ 1. */
     @WithDefault("7,30")
     List<Integer> escalationDays();
-
-    /** How often the live stream looks for new notices. */
-    @WithDefault("500")
-    int streamPollMillis();
-
-    /** How often the live stream sends a heartbeat comment. */
-    @WithDefault("15")
-    int heartbeatSeconds();
 
     /** How often reminders and escalations are looked for (also read by the scheduler). */
     @WithDefault("15m")
@@ -32,35 +27,83 @@ public interface NotificationConfig {
     @WithDefault("20s")
     String scanDelay();
 
+    /** Open items read per transaction by the periodic scan. */
+    @WithDefault("500")
+    int scanPageSize();
+
     /** Day of the month on which lead units are reminded to report progress (按月调度). */
     @WithDefault("25")
     int monthlyDispatchDay();
 
+    Streams streams();
+
     Webhooks webhooks();
+
+    /** Live streams (server-sent events). */
+    interface Streams {
+
+        /** Open streams one person (token {@code sub}) may hold; the next gets 429. */
+        @WithDefault("5")
+        int maxPerPerson();
+
+        /** Open streams one instance holds at most; the next gets 429. */
+        @WithDefault("5000")
+        int maxPerInstance();
+
+        /** How often a stream gets a heartbeat comment (and expired tokens are closed). */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** A safety net for a lost wake-up: streams look for new notices this often anyway. */
+        @WithDefault("10s")
+        Duration safetyPoll();
+
+        /** The Retry-After of a 429. */
+        @WithDefault("30s")
+        Duration retryAfter();
+    }
 
     /** Outgoing webhooks. */
     interface Webhooks {
 
         /** Hosts that may be called over plain http and skip the address check (e.g. a trusted local receiver). */
         @WithDefault("none")
-        java.util.Set<String> allowedHosts();
+        Set<String> allowedHosts();
+
+        /** Base64 of the 32-byte AES key that encrypts the signing secrets at rest (never committed). */
+        String secretKey();
+
+        /** Id of {@link #secretKey()}, stored with each value for rotation. */
+        @WithDefault("w1")
+        String secretKeyId();
+
+        /** Earlier keys still readable, {@code id=base64,...}. */
+        Optional<String> previousSecretKeys();
 
         /** First retry delay; doubled per attempt, with jitter, up to {@link #maxBackoff()}. */
         @WithDefault("10s")
-        java.time.Duration backoff();
+        Duration backoff();
 
         @WithDefault("1h")
-        java.time.Duration maxBackoff();
+        Duration maxBackoff();
+
+        /** A receiver's Retry-After is honoured up to this long, so it cannot park deliveries forever. */
+        @WithDefault("1h")
+        Duration maxRetryAfter();
 
         /** Retries stop this long after the first attempt. */
         @WithDefault("24h")
-        java.time.Duration giveUpAfter();
+        Duration giveUpAfter();
 
         @WithDefault("10s")
-        java.time.Duration timeout();
+        Duration timeout();
+
+        /** Deliveries sent concurrently per round (across subscriptions and items; in order within one item). */
+        @WithDefault("64")
+        int concurrency();
 
         /** How often due deliveries are sent (also read by the scheduler). */
-        @WithDefault("2s")
+        @WithDefault("1s")
         String dispatchEvery();
     }
 }

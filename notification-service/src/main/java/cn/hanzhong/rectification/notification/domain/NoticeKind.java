@@ -2,16 +2,20 @@ package cn.hanzhong.rectification.notification.domain;
 
 import cn.hanzhong.rectification.platform.vocabulary.Labelled;
 
-/** Kinds of notices. Reminders, overdue and escalations are alerts (also on rectification.alerts). */
+/**
+ * Kinds of notices. Reminders, overdue and escalations are alerts (also on rectification.alerts).
+ * A reminder's stage is the working days left at its threshold (0 is {@link #DUE_TODAY}); an
+ * escalation's stage the days overdue at its step. Who receives each kind is {@link Visibility}.
+ */
 public enum NoticeKind implements Labelled {
     ASSIGNED("交办通知", false),
-    REMINDER_7("到期前7个工作日提醒", true),
-    REMINDER_3("到期前3个工作日提醒", true),
-    REMINDER_1("到期前1个工作日提醒", true),
+    REMINDER("到期前提醒", true),
     DUE_TODAY("今日到期提醒", true),
     OVERDUE("逾期预警", true),
-    ESCALATION_7("逾期7天督办", true),
-    ESCALATION_30("逾期30天督办", true),
+    ESCALATION("逾期督办", true),
+    DEADLINE_CHANGED("整改时限变更", false),
+    EXTENSION_REQUESTED("申请延期", false),
+    EXTENSION_DECIDED("延期申请已审批", false),
     ACCEPTANCE_REQUESTED("申请验收", false),
     CONCLUDED("信访件办理完毕待审核", false),
     REJECTED("验收未通过", false),
@@ -19,6 +23,8 @@ public enum NoticeKind implements Labelled {
     SIGNED_OFF("已销号", false),
     REOPENED("重新整改", false),
     CLOSED("已办结", false),
+    CANCELLED("已撤销", false),
+    MARKED_DUPLICATE("重复件", false),
     ACCOUNTABILITY_PROPOSED("问责线索", false),
     MONTHLY_REPORT_DUE("按月调度：请报送本月整改进展", false),
     MONTHLY_REPORT_MISSING("按月调度：上月未报送整改进展", false);
@@ -40,14 +46,25 @@ public enum NoticeKind implements Labelled {
         return alert;
     }
 
-    /** The reminder for {@code workingDaysLeft} before the deadline, by the thresholds 7, 3, 1, 0. */
-    public static NoticeKind reminderFor(int threshold) {
-        return switch (threshold) {
-            case 7 -> REMINDER_7;
-            case 3 -> REMINDER_3;
-            case 1 -> REMINDER_1;
-            case 0 -> DUE_TODAY;
-            default -> throw new IllegalArgumentException("No reminder for " + threshold + " working days");
+    /** Whether notices of this kind carry a stage (reminders, escalations). */
+    public boolean staged() {
+        return this == REMINDER || this == ESCALATION;
+    }
+
+    /** The stable code of a notice: the kind, with its stage where it has one ({@code REMINDER_3}, {@code ESCALATION_30}). */
+    public String code(Integer stage) {
+        return staged() && stage != null ? name() + "_" + stage : name();
+    }
+
+    /** The Chinese label with the stage ({@code 到期前3个工作日提醒}, {@code 逾期30天督办}). */
+    public String label(Integer stage) {
+        if (stage == null) {
+            return label;
+        }
+        return switch (this) {
+            case REMINDER -> "到期前" + stage + "个工作日提醒";
+            case ESCALATION -> "逾期" + stage + "天督办";
+            default -> label;
         };
     }
 }

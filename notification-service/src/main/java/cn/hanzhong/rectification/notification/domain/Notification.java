@@ -53,6 +53,14 @@ public class Notification {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "read_at")
-    public OffsetDateTime readAt;
+    /** Working days before the deadline (reminders) or days overdue (escalations); null otherwise. */
+    public Integer stage;
+
+    /** Free text from the event (a reason), pseudonymised; kept apart from {@link #body}. */
+    public String detail;
+
+    /** The stable code: the kind with its stage, e.g. {@code REMINDER_3}. */
+    public String code() {
+        return kind.code(stage);
+    }
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Table(name = "webhook_delivery")
 public class WebhookDelivery {
 
-    public enum Status { PENDING, DELIVERED, GAVE_UP }
+    public enum Status { PENDING, SENDING, DELIVERED, GAVE_UP }
 
     @Id
     public UUID id;
@@ -52,4 +52,15 @@ public class WebhookDelivery {
 
     @Column(name = "delivered_at")
     public OffsetDateTime deliveredAt;
+
+    /** Order of deliveries (per subscription and item). */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    @Column(name = "item_id")
+    public UUID itemId;
+
+    /** While SENDING: until when this claim holds. */
+    @Column(name = "lease_until")
+    public OffsetDateTime leaseUntil;
 }

@@ -27,8 +27,20 @@ public class WebhookSubscription {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> kinds = new ArrayList<>();
 
-    @Column(nullable = false)
-    public String secret;
+    /** The signing secret, encrypted with the platform cipher (never returned after creation). */
+    @Column(name = "secret", nullable = false)
+    public String secretStored;
+
+    /** The creator's role: what the subscription may receive ({@link Visibility#webhookReceives}). */
+    @Column(name = "owner_role", nullable = false)
+    public String ownerRole;
+
+    /** The creator's unit, for a unit's subscription. */
+    @Column(name = "owner_unit")
+    public String ownerUnit;
+
+    /** A leader's subscription receives nothing until the office approves it. */
+    public boolean approved = true;
 
     public boolean active = true;
 

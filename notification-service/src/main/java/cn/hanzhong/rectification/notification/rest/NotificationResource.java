@@ -1,8 +1,10 @@
 package cn.hanzhong.rectification.notification.rest;
 
-import cn.hanzhong.rectification.notification.config.NotificationConfig;
 import cn.hanzhong.rectification.notification.domain.NoticeKind;
+import cn.hanzhong.rectification.notification.rest.dto.NotificationResponse;
 import cn.hanzhong.rectification.notification.service.Inbox;
+import cn.hanzhong.rectification.notification.service.NoticeStreams;
+import cn.hanzhong.rectification.platform.security.CurrentUser;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
@@ -24,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,18 +46,18 @@ public class NotificationResource {
             .defaultSort("createdAt", false, "id");
 
     private final Inbox inbox;
-    private final NotificationConfig config;
-    private final ManagedExecutor executor;
+    private final NoticeStreams streams;
+    private final CurrentUser user;
 
-    public NotificationResource(Inbox inbox, NotificationConfig config, ManagedExecutor executor) {
+    public NotificationResource(Inbox inbox, NoticeStreams streams, CurrentUser user) {
         this.inbox = inbox;
-        this.config = config;
-        this.executor = executor;
+        this.streams = streams;
+        this.user = user;
     }
 
     @GET
     @Operation(summary = "The caller's inbox", description = "A unit user sees its unit's notices; office, discipline and "
-            + "leaders the notices for their role. Newest first.")
+            + "leaders the notices for their role. Newest first. Read marks are the caller's own.")
     @APIResponse(responseCode = "200", description = "One page of notices")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<NotificationResponse> list(@Parameter(description = "true: unread only") @QueryParam("unread") String unread,
@@ -67,12 +68,12 @@ public class NotificationResource {
         UUID itemId = QueryParams.uuid("item", item);
         return inbox.list(QueryParams.bool("unread", unread), QueryParams.enums("kind", kind, NoticeKind.class), itemId,
                 QueryParams.date("from", from), QueryParams.date("to", to), paging.toRequest(SORTABLE))
-                .map(NotificationResponse::of);
+                .map(seen -> NotificationResponse.of(seen.notice(), seen.read()));
     }
 
     @GET
     @Path("/unread-count")
-    @Operation(summary = "How many notices are unread")
+    @Operation(summary = "How many notices the caller has not read")
     @APIResponse(responseCode = "200", description = "The count")
     public Map<String, Long> unreadCount() {
         return Map.of("unread", inbox.unreadCount());
@@ -84,14 +85,15 @@ public class NotificationResource {
     @APIResponse(responseCode = "200", description = "The notice")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public NotificationResponse read(@PathParam("id") long id) {
-        return NotificationResponse.of(inbox.markRead(id));
+        var seen = inbox.markRead(id);
+        return NotificationResponse.of(seen.notice(), seen.read());
     }
 
     @POST
     @Path("/read-all")
-    @Operation(summary = "Mark every notice read")
-    @APIResponse(responseCode = "200", description = "How many were marked")
-    public Map<String, Integer> readAll() {
+    @Operation(summary = "Mark every notice read (for the caller)")
+    @APIResponse(responseCode = "200", description = "How many were unread")
+    public Map<String, Long> readAll() {
         return Map.of("marked", inbox.markAllRead());
     }
 
@@ -108,23 +110,25 @@ public class NotificationResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     @Operation(summary = "Live stream of the caller's notices (server-sent events)",
-            description = "Each event's id is the notice id and its data the notice as JSON. Reconnect with "
-                    + "Last-Event-ID to resume without gap or duplicate. A heartbeat comment every 15 s.")
+            description = "Each event's id is the notice id, its name the kind and its data the notice as JSON. Reconnect with "
+                    + "Last-Event-ID to resume without gap or duplicate. A heartbeat comment every 15 s. At most 5 streams per "
+                    + "person (configurable) and a cap per instance: above them 429 with Retry-After. When the token expires the "
+                    + "stream ends with an event named token-expired.")
     @APIResponse(responseCode = "200", description = "The stream")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "429", description = "Too many open streams; try again after Retry-After seconds")
     public void stream(@Context SseEventSink sink, @Context Sse sse,
                        @Parameter(description = "The last notice id received") @HeaderParam("Last-Event-ID") String lastEventId) {
         long after;
         try {
-            after = lastEventId == null || lastEventId.isBlank() ? latestId() : Long.parseLong(lastEventId.strip());
+            after = lastEventId == null || lastEventId.isBlank() ? -1 : Long.parseLong(lastEventId.strip());
         } catch (NumberFormatException e) {
             throw new InvalidInputException("Last-Event-ID", "must be a notice id");
         }
         List<String> recipients = inbox.recipients();
-        executor.execute(new NoticeStream(inbox, recipients, after, sink, sse, config));
-    }
-
-    /** Without Last-Event-ID the stream starts with what arrives from now on. */
-    private long latestId() {
-        return inbox.latestId(inbox.recipients());
+        // Without Last-Event-ID the stream starts with what arrives from now on.
+        long from = after >= 0 ? after : inbox.latestId(recipients);
+        streams.open(user.subject(), recipients, from, new SseSink(sink, sse), user.expiresAt().orElse(null));
+        // The request thread returns now: the stream is fed by the notice streams, no thread waits on it.
     }
 }

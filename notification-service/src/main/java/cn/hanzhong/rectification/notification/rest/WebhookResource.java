@@ -35,12 +35,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Webhook subscriptions (office, province): deliveries are signed per Standard Webhooks
- * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature} = v1,HMAC-SHA256).
+ * Webhook subscriptions: each belongs to its creator and receives only what the creator's role and
+ * unit may read ({@link cn.hanzhong.rectification.notification.domain.Visibility}); deliveries are
+ * signed per Standard Webhooks ({@code webhook-id}, {@code webhook-timestamp},
+ * {@code webhook-signature} = v1,HMAC-SHA256).
  */
 @Path("/api/v1/webhook-subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.OFFICE, Roles.PROVINCE})
+@RolesAllowed({Roles.OFFICE, Roles.PROVINCE, Roles.UNIT, Roles.DISCIPLINE, Roles.LEADER})
 @Tag(name = "Webhooks", description = "Signed push of notices to the provincial system and others")
 public class WebhookResource {
 
@@ -55,11 +57,17 @@ public class WebhookResource {
 
     @Schema(name = "WebhookSubscription")
     public record SubscriptionResponse(UUID id, String targetUrl, List<String> kinds, boolean active, String disabledReason,
+                                       @Schema(description = "The creator's role, which decides what the subscription receives")
+                                       String ownerRole,
+                                       @Schema(description = "The creator's unit, for a unit's subscription") String ownerUnit,
+                                       @Schema(description = "false for a leader's subscription until the office approves it")
+                                       boolean approved,
                                        OffsetDateTime createdAt,
                                        @Schema(description = "The signing secret; returned only when the subscription is created")
                                        String secret) {
         static SubscriptionResponse of(WebhookSubscription s, String secret) {
-            return new SubscriptionResponse(s.id, s.targetUrl, List.copyOf(s.kinds), s.active, s.disabledReason, s.createdAt, secret);
+            return new SubscriptionResponse(s.id, s.targetUrl, List.copyOf(s.kinds), s.active, s.disabledReason, s.ownerRole,
+                    s.ownerUnit, s.approved, s.createdAt, secret);
         }
     }
 
@@ -81,7 +89,10 @@ public class WebhookResource {
 
     @POST
     @Operation(summary = "Subscribe a receiver", description = "https only (plain http only for configured hosts); loopback, "
-            + "private, link-local and metadata addresses are refused, now and before each send. The secret is shown once.")
+            + "private, link-local and metadata addresses are refused, now and before each send. The secret is shown once. "
+            + "What it receives follows the creator: office everything; province notices about issues and petitions; a unit "
+            + "the notices addressed to it; discipline notices about accountability cases; a leader everything once the "
+            + "office approves the subscription. Only the office's deliveries carry free-text reasons and recipients.")
     @APIResponse(responseCode = "201", description = "Subscribed; the body carries the secret")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response subscribe(@Valid @NotNull SubscriptionRequest request, @Context UriInfo uri) {
@@ -91,7 +102,7 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "List subscriptions", description = "The office sees all; the province its own.")
+    @Operation(summary = "List subscriptions", description = "The office sees all; everyone else their own.")
     @APIResponse(responseCode = "200", description = "One page")
     public Page<SubscriptionResponse> list(@BeanParam PageParams paging) {
         return webhooks.list(paging.toRequest(SORTABLE)).map(s -> SubscriptionResponse.of(s, null));
@@ -113,6 +124,18 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public SubscriptionResponse deactivate(@PathParam("id") UUID id) {
         return SubscriptionResponse.of(webhooks.deactivate(id), null);
+    }
+
+    @POST
+    @Path("/{id}/approval")
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Approve a leader's subscription (office)", description = "A leader's subscription receives nothing "
+            + "until the office approves it.")
+    @APIResponse(responseCode = "200", description = "Approved")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public SubscriptionResponse approve(@PathParam("id") UUID id) {
+        return SubscriptionResponse.of(webhooks.approve(id), null);
     }
 
     @GET

@@ -5,57 +5,116 @@ import cn.hanzhong.rectification.notification.domain.ItemKind;
 import cn.hanzhong.rectification.notification.domain.NoticeKind;
 import cn.hanzhong.rectification.notification.domain.TrackedItem;
 import cn.hanzhong.rectification.notification.event.ItemEventData;
+import cn.hanzhong.rectification.notification.event.ProducerEvents;
 import cn.hanzhong.rectification.notification.repository.TrackedItemRepository;
+import cn.hanzhong.rectification.notification.service.Notices.Notice;
 import cn.hanzhong.rectification.platform.calendar.WorkingDayCalendar;
 import cn.hanzhong.rectification.platform.events.CloudEvent;
 import cn.hanzhong.rectification.platform.events.MalformedEventException;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.UUID;
 
 /**
  * The notification rules: status notices from events, deadline reminders at the configured working
  * days before the deadline, overdue alerts on the owner's {@code *.overdue}, and escalations to the
- * office and leaders after the deadline. A changed deadline reschedules (keys include the deadline);
- * a closed item gets no more reminders.
+ * office and leaders at the configured days after it. A changed deadline reschedules (keys include
+ * the deadline); a closed item gets no more reminders. Who receives each notice is
+ * {@link cn.hanzhong.rectification.notification.domain.Visibility}.
  */
 @ApplicationScoped
 public class Rules {
-
-    static final String OFFICE = "office";
-    static final String LEADER = "leader";
-    static final String DISCIPLINE = "discipline";
-    private static final Set<String> CLOSED = Set.of("SIGNED_OFF", "CANCELLED", "CLOSED", "CONFIRMED", "DUPLICATE");
 
     private final TrackedItemRepository items;
     private final Notices notices;
     private final WorkingDayCalendar calendar;
     private final NotificationConfig config;
+    private final ProgrammeClock clock;
+    private final List<Integer> reminderDays;
+    private final List<Integer> escalationDays;
 
-    public Rules(TrackedItemRepository items, Notices notices, WorkingDayCalendar calendar, NotificationConfig config) {
+    public Rules(TrackedItemRepository items, Notices notices, WorkingDayCalendar calendar, NotificationConfig config,
+                 ProgrammeClock clock) {
         this.items = items;
         this.notices = notices;
         this.calendar = calendar;
         this.config = config;
+        this.clock = clock;
+        this.reminderDays = config.reminderDays().stream().sorted(Comparator.reverseOrder()).toList();
+        this.escalationDays = config.escalationDays().stream().sorted().toList();
     }
 
-    /** Applies one event of the issues or petitions service. */
+    /** Applies one event of the issues or petitions service (a type it knows; others never reach it). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onItemEvent(ItemKind kind, CloudEvent event, ItemEventData d) {
         String code = kind == ItemKind.PETITION ? d.caseNumber() : d.code();
         if (d.id() == null || code == null) {
             throw new MalformedEventException(event.type() + " without id or code");
         }
+        TrackedItem item = track(kind, code, d);
+        String cause = event.id().toString();
+        LocalDate today = clock.today();
+        switch (event.type().substring(event.type().indexOf('.') + 1)) {
+            case ProducerEvents.ASSIGNED -> {
+                notices.send(item, Notice.of(NoticeKind.ASSIGNED, "已交办，整改时限 " + item.deadline, cause));
+                remind(item, today);
+            }
+            case ProducerEvents.OVERDUE -> {
+                item.overdueSince = item.deadline != null ? item.deadline.plusDays(1) : today;
+                notices.send(item, Notice.of(NoticeKind.OVERDUE, "已超过整改时限 " + item.deadline + "，仍未办结",
+                        Notices.deadlineCause(item.deadline)));
+            }
+            case ProducerEvents.DEADLINE_CHANGED -> {
+                notices.send(item, Notice.of(NoticeKind.DEADLINE_CHANGED, "整改时限调整为 " + d.newDeadline()
+                        + (d.oldDeadline() != null ? "（原为 " + d.oldDeadline() + "）" : ""), cause).withDetail(d.reason()));
+                remind(item, today);
+            }
+            case ProducerEvents.SIGNED_OFF -> notices.send(item, Notice.of(NoticeKind.SIGNED_OFF, "已验收销号", cause));
+            case ProducerEvents.REOPENED -> notices.send(item, Notice.of(NoticeKind.REOPENED, "重新整改", cause)
+                    .withDetail(d.reason()));
+            case ProducerEvents.CONCLUDED -> notices.send(item, Notice.of(NoticeKind.CONCLUDED, "办理完毕，待审核", cause));
+            case ProducerEvents.PROGRESS_REPORTED -> reported(item, d.period());
+            case ProducerEvents.EXTENSION_REQUESTED -> notices.send(item, Notice.of(NoticeKind.EXTENSION_REQUESTED,
+                    "牵头单位申请将整改时限延至 " + d.proposedDeadline(), cause).withDetail(d.reason()));
+            case ProducerEvents.EXTENSION_DECIDED -> notices.send(item, Notice.of(NoticeKind.EXTENSION_DECIDED,
+                    (ProducerEvents.DECISION_APPROVED.equals(d.decision()) ? "延期申请已批准，整改时限延至 " : "延期申请未批准，申请延至 ")
+                            + d.proposedDeadline(), cause).withDetail(d.note()));
+            case ProducerEvents.STATUS_CHANGED -> statusNotice(item, d, cause);
+            default -> { }
+        }
+    }
+
+    private void statusNotice(TrackedItem item, ItemEventData d, String cause) {
+        Notice n = null;
+        if (ProducerEvents.STATUS_ACCEPTANCE_REQUESTED.equals(d.to())) {
+            n = Notice.of(NoticeKind.ACCEPTANCE_REQUESTED, "牵头单位申请验收", cause);
+        } else if (ProducerEvents.ACTION_REJECT.equals(d.action())) {
+            n = Notice.of(NoticeKind.REJECTED, "验收未通过，退回整改", cause).withDetail(d.reason());
+        } else if (ProducerEvents.ACTION_RETURN.equals(d.action())) {
+            n = Notice.of(NoticeKind.RETURNED, "退回重办", cause).withDetail(d.reason());
+        } else if (ProducerEvents.ACTION_CLOSE.equals(d.action())) {
+            n = Notice.of(NoticeKind.CLOSED, "已审核办结", cause);
+        } else if (ProducerEvents.ACTION_MARK_DUPLICATE.equals(d.action())) {
+            n = Notice.of(NoticeKind.MARKED_DUPLICATE, "已认定为重复件", cause).withDetail(d.reason());
+        } else if (ProducerEvents.STATUS_CANCELLED.equals(d.to())) {
+            n = Notice.of(NoticeKind.CANCELLED, "已撤销", cause).withDetail(d.reason());
+        }
+        if (n != null) {
+            notices.send(item, n);
+        }
+    }
+
+    private TrackedItem track(ItemKind kind, String code, ItemEventData d) {
         TrackedItem item = items.findByIdOptional(d.id()).orElseGet(TrackedItem::new);
         boolean isNew = item.id == null;
         item.id = d.id();
@@ -66,53 +125,32 @@ public class Rules {
         item.cooperatingUnits = d.cooperatingUnits() != null ? new ArrayList<>(d.cooperatingUnits()) : new ArrayList<>();
         item.deadline = d.deadline();
         item.status = d.status() != null ? d.status() : "UNKNOWN";
-        item.closed = CLOSED.contains(item.status);
-        item.updatedAt = OffsetDateTime.now(Notices.ZONE);
+        item.closed = ProducerEvents.CLOSED_STATUSES.contains(item.status);
+        item.updatedAt = clock.now();
         if (isNew) {
-            item.firstSeen = LocalDate.now(Notices.ZONE);
+            item.firstSeen = clock.today();
             items.persist(item);
         }
-        String cause = event.id().toString();
-        String type = event.type().substring(event.type().indexOf('.') + 1);
-        switch (type) {
-            case "assigned" -> {
-                notices.send(item, NoticeKind.ASSIGNED, item.units(), "已交办，整改时限 " + item.deadline, cause);
-                remind(item, LocalDate.now(Notices.ZONE));
-            }
-            case "overdue" -> {
-                item.overdueSince = item.deadline != null ? item.deadline.plusDays(1) : LocalDate.now(Notices.ZONE);
-                List<String> to = new ArrayList<>(item.units().isEmpty() ? List.of() : List.of(item.leadUnit));
-                to.add(OFFICE);
-                notices.send(item, NoticeKind.OVERDUE, to, "已超过整改时限 " + item.deadline + "，仍未办结",
-                        Notices.deadlineCause(item.deadline));
-            }
-            case "signed-off" -> leadNotice(item, NoticeKind.SIGNED_OFF, "已验收销号", cause);
-            case "reopened" -> leadNotice(item, NoticeKind.REOPENED, "重新整改：" + nz(d.reason()), cause);
-            case "concluded" -> notices.send(item, NoticeKind.CONCLUDED, List.of(OFFICE), "办理完毕，待审核", cause);
-            case "progress-reported" -> {
-                if (d.period() != null && (item.lastReportPeriod == null || d.period().compareTo(item.lastReportPeriod) > 0)) {
-                    item.lastReportPeriod = d.period();
-                }
-            }
-            case "status-changed" -> {
-                if ("ACCEPTANCE_REQUESTED".equals(d.to())) {
-                    notices.send(item, NoticeKind.ACCEPTANCE_REQUESTED, List.of(OFFICE), "牵头单位申请验收", cause);
-                } else if ("REJECT".equals(d.action())) {
-                    leadNotice(item, NoticeKind.REJECTED, "验收未通过：" + nz(d.reason()), cause);
-                } else if ("RETURN".equals(d.action())) {
-                    leadNotice(item, NoticeKind.RETURNED, "退回重办：" + nz(d.reason()), cause);
-                } else if ("CLOSE".equals(d.action())) {
-                    leadNotice(item, NoticeKind.CLOSED, "已审核办结", cause);
-                }
-            }
-            default -> { }
+        return item;
+    }
+
+    private void reported(TrackedItem item, String period) {
+        if (period == null) {
+            return;
         }
+        if (item.lastReportPeriod == null || period.compareTo(item.lastReportPeriod) > 0) {
+            item.lastReportPeriod = period;
+        }
+        items.getEntityManager().createNativeQuery("""
+                        insert into reported_period (item_id, period, reported_at) values (:id, :period, :at)
+                        on conflict do nothing""")
+                .setParameter("id", item.id).setParameter("period", period).setParameter("at", clock.now()).executeUpdate();
     }
 
     /** Applies one accountability event: a proposal goes to the office and the discipline bodies. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onCaseEvent(CloudEvent event, ItemEventData d) {
-        if (!event.type().equals("accountability.case-proposed")) {
+        if (!event.type().equals(ProducerEvents.CASE_PROPOSED)) {
             return;
         }
         if (d.id() == null || d.code() == null) {
@@ -122,50 +160,65 @@ public class Rules {
         c.id = d.id();
         c.kind = ItemKind.CASE;
         c.code = d.code();
-        c.title = d.summary() != null ? d.summary() : d.code();
+        c.title = d.code();
         c.status = "PROPOSED";
-        notices.send(c, NoticeKind.ACCOUNTABILITY_PROPOSED, List.of(OFFICE, DISCIPLINE), "问责线索：" + c.title,
-                event.id().toString());
+        notices.send(c, Notice.of(NoticeKind.ACCOUNTABILITY_PROPOSED, "新的问责线索，请研判", event.id().toString())
+                .withDetail(d.summary()));
     }
 
     @Scheduled(every = "{notification.scan-every:15m}", delayed = "{notification.scan-delay:20s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "notification-deadline-scan")
     void scheduled() {
-        scan(LocalDate.now(Notices.ZONE));
-    }
-
-    /** Reminders, escalations and monthly dispatch due as of {@code today}; safe to run often and on several instances. */
-    public int scan(LocalDate today) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int sent = 0;
-            for (TrackedItem item : items.list("closed = false and deadline is not null")) {
-                sent += remind(item, today);
-                sent += escalate(item, today);
-            }
-            return sent + monthlyDispatch(today);
-        });
+        scan(clock.today());
     }
 
     /**
-     * Monthly dispatch (按月调度): from the configured day on, each lead unit of an open issue that has
+     * Reminders, escalations and monthly dispatch due as of {@code today}; safe to run often and on
+     * several instances. Pages through the open items, one short transaction per page.
+     */
+    public int scan(LocalDate today) {
+        int sent = 0;
+        UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes
+        while (true) {
+            UUID from = after;
+            List<UUID> page = QuarkusTransaction.requiringNew().call(() -> items.getEntityManager().createQuery(
+                            "select t.id from TrackedItem t where t.closed = false and t.id > :after order by t.id", UUID.class)
+                    .setParameter("after", from).setMaxResults(config.scanPageSize()).getResultList());
+            if (page.isEmpty()) {
+                return sent;
+            }
+            sent += QuarkusTransaction.requiringNew().call(() -> {
+                int n = 0;
+                for (TrackedItem item : items.list("id in ?1", page)) {
+                    n += remind(item, today) + escalate(item, today) + monthlyDispatch(item, today);
+                }
+                return n;
+            });
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    /**
+     * Monthly dispatch (按月调度): from the configured day on, the lead unit of an open issue that has
      * not reported for this month is reminded; once the month is over, the office learns who did not
      * report for it. Each once per issue and month.
      */
-    int monthlyDispatch(LocalDate today) {
+    int monthlyDispatch(TrackedItem item, LocalDate today) {
+        if (item.kind != ItemKind.ISSUE || item.closed || item.leadUnit == null
+                || !ProducerEvents.DISPATCHED_STATUSES.contains(item.status)) {
+            return 0;
+        }
         YearMonth month = YearMonth.from(today);
         YearMonth previous = month.minusMonths(1);
         int sent = 0;
-        for (TrackedItem item : items.list("kind = ?1 and closed = false and leadUnit is not null and status in ?2",
-                ItemKind.ISSUE, List.of("ASSIGNED", "IN_PROGRESS"))) {
-            if (today.getDayOfMonth() >= config.monthlyDispatchDay() && !reported(item, month)) {
-                sent += notices.send(item, NoticeKind.MONTHLY_REPORT_DUE, List.of(item.leadUnit),
-                        "请于月底前报送 " + month + " 整改进展", month.toString());
-            }
-            boolean knownLastMonth = item.firstSeen != null && item.firstSeen.isBefore(month.atDay(1));
-            if (knownLastMonth && !reported(item, previous)) {
-                sent += notices.send(item, NoticeKind.MONTHLY_REPORT_MISSING, List.of(OFFICE),
-                        item.leadUnit + " 未报送 " + previous + " 整改进展", previous.toString());
-            }
+        if (today.getDayOfMonth() >= config.monthlyDispatchDay() && !reported(item, month)) {
+            sent += notices.send(item, Notice.of(NoticeKind.MONTHLY_REPORT_DUE, "请于月底前报送 " + month + " 整改进展",
+                    month.toString()));
+        }
+        boolean knownLastMonth = item.firstSeen != null && item.firstSeen.isBefore(month.atDay(1));
+        if (knownLastMonth && !reported(item, previous)) {
+            sent += notices.send(item, Notice.of(NoticeKind.MONTHLY_REPORT_MISSING,
+                    item.leadUnit + " 未报送 " + previous + " 整改进展", previous.toString()));
         }
         return sent;
     }
@@ -183,14 +236,15 @@ public class Rules {
             return 0;
         }
         int left = calendar.workingDaysBetween(today, item.deadline);
-        List<Integer> thresholds = config.reminderDays().stream().sorted(Comparator.reverseOrder()).toList();
-        for (int i = 0; i < thresholds.size(); i++) {
-            int t = thresholds.get(i);
-            int next = i + 1 < thresholds.size() ? thresholds.get(i + 1) : -1;
+        for (int i = 0; i < reminderDays.size(); i++) {
+            int t = reminderDays.get(i);
+            int next = i + 1 < reminderDays.size() ? reminderDays.get(i + 1) : -1;
             if (left <= t && left > next) {
-                return notices.send(item, NoticeKind.reminderFor(t), item.units(),
-                        t == 0 ? "今日到期（" + item.deadline + "）" : "距整改时限 " + item.deadline + " 还有 " + left + " 个工作日",
+                Notice n = t == 0
+                        ? new Notice(NoticeKind.DUE_TODAY, null, "今日到期（" + item.deadline + "）", null, Notices.deadlineCause(item.deadline))
+                        : new Notice(NoticeKind.REMINDER, t, "距整改时限 " + item.deadline + " 还有 " + left + " 个工作日", null,
                         Notices.deadlineCause(item.deadline));
+                return notices.send(item, n);
             }
         }
         return 0;
@@ -202,22 +256,12 @@ public class Rules {
         }
         long late = ChronoUnit.DAYS.between(item.deadline, today);
         int sent = 0;
-        for (int days : config.escalationDays()) {
-            if (late >= days && (days == 7 || days == 30)) {
-                sent += notices.send(item, days == 7 ? NoticeKind.ESCALATION_7 : NoticeKind.ESCALATION_30,
-                        List.of(OFFICE, LEADER), "逾期 " + late + " 天仍未办结，请督办", Notices.deadlineCause(item.deadline));
+        for (int days : escalationDays) {
+            if (late >= days) {
+                sent += notices.send(item, new Notice(NoticeKind.ESCALATION, days, "逾期 " + late + " 天仍未办结，请督办", null,
+                        Notices.deadlineCause(item.deadline)));
             }
         }
         return sent;
-    }
-
-    private void leadNotice(TrackedItem item, NoticeKind kind, String body, String cause) {
-        if (item.leadUnit != null) {
-            notices.send(item, kind, List.of(item.leadUnit), body, cause);
-        }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

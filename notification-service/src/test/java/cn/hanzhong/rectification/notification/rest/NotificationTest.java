@@ -77,7 +77,7 @@ class NotificationTest {
 
     private static List<String> allKindsFor(String token, UUID item) {
         return as(token).queryParam("item", item.toString()).queryParam("size", 100).queryParam("sort", "id,asc")
-                .get("/api/v1/notifications").then().statusCode(200).extract().path("items.kind");
+                .get("/api/v1/notifications").then().statusCode(200).extract().path("items.code");
     }
 
     @Test
@@ -118,7 +118,8 @@ class NotificationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> kindsFor(leadToken, issue).contains("SIGNED_OFF"));
         rules.scan(calendar.addWorkingDays(later, -1));
         rules.scan(later);
-        assertEquals(List.of("ASSIGNED", "REMINDER_3", "REMINDER_1", "REMINDER_3", "SIGNED_OFF"), kindsFor(leadToken, issue),
+        assertEquals(List.of("ASSIGNED", "REMINDER_3", "REMINDER_1", "DEADLINE_CHANGED", "REMINDER_3", "SIGNED_OFF"),
+                kindsFor(leadToken, issue),
                 "no reminder after sign-off");
 
         // Alerts went to rectification.alerts once each.

@@ -41,4 +41,9 @@ public abstract class ProblemException extends RuntimeException {
     public Map<String, Object> extensions() {
         return Map.of();
     }
+
+    /** Response headers that go with the problem, e.g. {@code Retry-After}. */
+    public Map<String, String> headers() {
+        return Map.of();
+    }
 }

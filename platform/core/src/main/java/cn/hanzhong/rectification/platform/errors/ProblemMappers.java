@@ -41,10 +41,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(Problem.builder(e.status(), e.slug(), e.title())
+        Response r = respond(Problem.builder(e.status(), e.slug(), e.title())
                 .detail(e.getMessage())
                 .violations(e.violations())
                 .extensions(e.extensions()), uri);
+        if (e.headers().isEmpty()) {
+            return r;
+        }
+        Response.ResponseBuilder b = Response.fromResponse(r);
+        e.headers().forEach(b::header);
+        return b.build();
     }
 
     @ServerExceptionMapper
@@ -212,7 +218,8 @@ public class ProblemMappers {
 
     private static Response respond(Problem.Builder builder, UriInfo uri, Response original) {
         if (uri != null) {
-            builder.instance(URI.create(uri.getPath()));
+            // The raw (still encoded) path: a decoded one may hold characters a URI cannot ({, ", space).
+            builder.instance(URI.create(uri.getRequestUri().getRawPath()));
         }
         Problem problem = builder.build();
         Response.ResponseBuilder r = Response.status(problem.getStatus())

@@ -76,6 +76,14 @@ public class CurrentUser {
         throw new ForbiddenException("This record belongs to other units");
     }
 
+    /** When the caller's token expires, if it says. */
+    public Optional<java.time.Instant> expiresAt() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
+            return Optional.of(java.time.Instant.ofEpochSecond(jwt.getExpirationTime()));
+        }
+        return Optional.empty();
+    }
+
     private String claim(String name) {
         Principal p = identity.getPrincipal();
         if (p instanceof JsonWebToken jwt) {

@@ -1,4 +1,4 @@
-package cn.hanzhong.rectification.platform.webhooks;
+package cn.hanzhong.rectification.notification.webhook;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package cn.hanzhong.rectification.platform.webhooks;
+package cn.hanzhong.rectification.notification.webhook;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -19,37 +19,66 @@ public final class SafeTargets {
     private SafeTargets() {
     }
 
+    /**
+     * A target checked once: the URL, and the address the send must connect to (the one that passed
+     * the check, so DNS cannot change between check and connect); no address for an allow-listed host,
+     * which the operator trusts as it resolves.
+     */
+    public record Target(URI uri, String host, int port, boolean https, InetAddress address) {
+    }
+
     /** Why {@code url} may not be called, or empty when it may. */
     public static Optional<String> refusal(String url, Set<String> allowedHosts) {
+        try {
+            check(url, allowedHosts);
+            return Optional.empty();
+        } catch (Refused r) {
+            return Optional.of(r.getMessage());
+        }
+    }
+
+    /** Checks {@code url} and resolves it once. */
+    public static Target check(String url, Set<String> allowedHosts) throws Refused {
         URI uri;
         try {
             uri = URI.create(url.strip());
         } catch (IllegalArgumentException e) {
-            return Optional.of("is not a URL");
+            throw new Refused("is not a URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost();
         if (host == null || uri.getUserInfo() != null) {
-            return Optional.of("must be an absolute URL with a host and no credentials");
+            throw new Refused("must be an absolute URL with a host and no credentials");
         }
         String h = host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
         boolean allowed = allowedHosts.contains(h);
         if (!scheme.equals("https") && !(scheme.equals("http") && allowed)) {
-            return Optional.of("must use https");
+            throw new Refused("must use https");
         }
+        boolean https = scheme.equals("https");
+        int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
         if (allowed) {
-            return Optional.empty();
+            return new Target(uri, h, port, https, null);
         }
+        InetAddress[] all;
         try {
-            for (InetAddress a : InetAddress.getAllByName(h)) {
-                if (forbidden(a)) {
-                    return Optional.of("resolves to a loopback, private, link-local or metadata address (" + a.getHostAddress() + ")");
-                }
-            }
+            all = InetAddress.getAllByName(h);
         } catch (UnknownHostException e) {
-            return Optional.of("host cannot be resolved");
+            throw new Refused("host cannot be resolved");
         }
-        return Optional.empty();
+        for (InetAddress a : all) {
+            if (forbidden(a)) {
+                throw new Refused("resolves to a loopback, private, link-local or metadata address (" + a.getHostAddress() + ")");
+            }
+        }
+        return new Target(uri, h, port, https, all[0]);
+    }
+
+    /** The reason a target is refused. */
+    public static final class Refused extends Exception {
+        Refused(String why) {
+            super(why);
+        }
     }
 
     static boolean forbidden(InetAddress a) {

@@ -1,0 +1,59 @@
+package cn.hanzhong.rectification.notification.event;
+
+import java.util.Set;
+
+/**
+ * The producers' topics, event types, statuses and actions this service reads (from
+ * {@code deploy/events.md} and the contract fixtures under {@code deploy/contracts/events}); any
+ * other event type is ignored without effect.
+ */
+public final class ProducerEvents {
+
+    public static final String ISSUES = "rectification.issues";
+    public static final String PETITIONS = "rectification.petitions";
+    public static final String ACCOUNTABILITY = "rectification.accountability";
+
+    // Type suffixes shared by issue.* and petition.* events.
+    public static final String REGISTERED = "registered";
+    public static final String RECEIVED = "received";
+    public static final String ASSIGNED = "assigned";
+    public static final String STATUS_CHANGED = "status-changed";
+    public static final String DEADLINE_CHANGED = "deadline-changed";
+    public static final String PROGRESS_REPORTED = "progress-reported";
+    public static final String SIGNED_OFF = "signed-off";
+    public static final String REOPENED = "reopened";
+    public static final String OVERDUE = "overdue";
+    public static final String CONCLUDED = "concluded";
+    public static final String EXTENSION_REQUESTED = "extension-requested";
+    public static final String EXTENSION_DECIDED = "extension-decided";
+
+    public static final Set<String> ISSUE_TYPES = prefixed("issue.", REGISTERED, ASSIGNED, STATUS_CHANGED, DEADLINE_CHANGED,
+            PROGRESS_REPORTED, SIGNED_OFF, REOPENED, OVERDUE, EXTENSION_REQUESTED, EXTENSION_DECIDED);
+    public static final Set<String> PETITION_TYPES = prefixed("petition.", RECEIVED, ASSIGNED, STATUS_CHANGED, CONCLUDED,
+            REOPENED, DEADLINE_CHANGED, OVERDUE);
+
+    public static final String CASE_PROPOSED = "accountability.case-proposed";
+    public static final Set<String> CASE_TYPES = Set.of(CASE_PROPOSED, "accountability.case-opened",
+            "accountability.case-decided", "accountability.case-closed");
+
+    // Statuses after which an item gets no more reminders.
+    public static final Set<String> CLOSED_STATUSES = Set.of("SIGNED_OFF", "CANCELLED", "CLOSED", "CONFIRMED", "DUPLICATE");
+    public static final Set<String> DISPATCHED_STATUSES = Set.of("ASSIGNED", "IN_PROGRESS");
+    public static final String STATUS_ACCEPTANCE_REQUESTED = "ACCEPTANCE_REQUESTED";
+    public static final String STATUS_CANCELLED = "CANCELLED";
+
+    // Actions of status-changed events.
+    public static final String ACTION_REJECT = "REJECT";
+    public static final String ACTION_RETURN = "RETURN";
+    public static final String ACTION_CLOSE = "CLOSE";
+    public static final String ACTION_MARK_DUPLICATE = "MARK_DUPLICATE";
+
+    public static final String DECISION_APPROVED = "APPROVED";
+
+    private ProducerEvents() {
+    }
+
+    private static Set<String> prefixed(String prefix, String... suffixes) {
+        return java.util.Arrays.stream(suffixes).map(s -> prefix + s).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+}

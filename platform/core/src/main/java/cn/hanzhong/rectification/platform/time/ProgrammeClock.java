@@ -1,0 +1,42 @@
+package cn.hanzhong.rectification.platform.time;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * The programme's time: Asia/Shanghai, whatever zone the host runs in. Inject it instead of calling
+ * {@code LocalDate.now()}; a test that moves time installs a mock of this bean
+ * ({@code QuarkusMock.installMockForType}).
+ */
+@ApplicationScoped
+public class ProgrammeClock {
+
+    /** The programme's zone (deadlines, working days, months of the dispatch). */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final Clock clock;
+
+    public ProgrammeClock() {
+        this(Clock.system(ZONE));
+    }
+
+    public ProgrammeClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}
