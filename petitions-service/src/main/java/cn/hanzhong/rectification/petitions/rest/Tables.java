@@ -4,6 +4,7 @@ import cn.hanzhong.rectification.petitions.domain.Channel;
 import cn.hanzhong.rectification.petitions.domain.District;
 import cn.hanzhong.rectification.petitions.domain.PollutionType;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
+import cn.hanzhong.rectification.platform.tables.Spreadsheets;
 import cn.hanzhong.rectification.platform.vocabulary.Labelled;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,21 +12,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Sheet;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +33,8 @@ import java.util.Map;
  */
 public final class Tables {
 
-    public static final String CSV = "text/csv";
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CSV = Spreadsheets.CSV;
+    public static final String XLSX = Spreadsheets.XLSX;
 
     /** Import header → field of {@code PetitionCase} (reporter fields nested). */
     static final Map<String, String> IMPORT_COLUMNS = new LinkedHashMap<>();
@@ -118,46 +113,11 @@ public final class Tables {
     }
 
     public static byte[] writeCsv(String[] headers, List<Object[]> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // BOM: Excel opens UTF-8 CSV correctly
-            try (CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                    CSVFormat.DEFAULT.builder().setHeader(headers).get())) {
-                for (Object[] r : rows) {
-                    p.printRecord(r);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Spreadsheets.csv(headers, rows);
     }
 
     public static byte[] writeXlsx(String sheetName, String[] headers, List<Object[]> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Workbook wb = new Workbook(out, "hanzhong-rectification", "1.0");
-            Worksheet ws = wb.newWorksheet(sheetName);
-            for (int c = 0; c < headers.length; c++) {
-                ws.value(0, c, headers[c]);
-                ws.style(0, c).bold().set();
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Object[] row = rows.get(r);
-                for (int c = 0; c < row.length; c++) {
-                    Object v = row[c];
-                    if (v instanceof Number n) {
-                        ws.value(r + 1, c, n instanceof BigDecimal bd ? bd : n);
-                    } else if (v != null) {
-                        ws.value(r + 1, c, v.toString());
-                    }
-                }
-            }
-            wb.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Spreadsheets.xlsx(sheetName, headers, rows);
     }
 
     private static void checkHeaders(List<String> headers) {
