@@ -22,10 +22,15 @@ public final class LocalInfra {
 
     /** The local key for reporters' personal data in petitions-service, generated once per data folder. */
     static Path reporterKey(Path dir) throws IOException {
-        Path file = dir.resolve("reporter.key");
+        return secretKey(dir, "reporter.key");
+    }
+
+    /** A 32-byte key (base64) in {@code dir/name}, generated once per data folder, readable by its owner only. */
+    static Path secretKey(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
         if (!Files.exists(file)) {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "reporter", ".tmp");
+            Path tmp = Files.createTempFile(dir, "key", ".tmp");
             byte[] key = new byte[32];
             new java.security.SecureRandom().nextBytes(key);
             Files.writeString(tmp, java.util.Base64.getEncoder().encodeToString(key));
@@ -65,6 +70,7 @@ public final class LocalInfra {
         StringBuilder env = new StringBuilder();
         env.append("JWT_PUBLIC_KEY=").append(keys.publicKeyFile()).append('\n');
         env.append("REPORTER_KEY_FILE=").append(reporterKey(data.resolve("keys"))).append('\n');
+        env.append("WEBHOOK_KEY_FILE=").append(secretKey(data.resolve("keys"), "webhook-secret.key")).append('\n');
 
         LocalPostgres pg = null;
         LocalKafka broker = null;

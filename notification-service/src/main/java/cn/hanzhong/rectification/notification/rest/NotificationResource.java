@@ -110,7 +110,7 @@ public class NotificationResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     @Operation(summary = "Live stream of the caller's notices (server-sent events)",
-            description = "Each event's id is the notice id, its name the kind and its data the notice as JSON. Reconnect with "
+            description = "Each event's id is the notice id, its name the notice code (ASSIGNED, REMINDER_3, …) and its data the notice as JSON. Reconnect with "
                     + "Last-Event-ID to resume without gap or duplicate. A heartbeat comment every 15 s. At most 5 streams per "
                     + "person (configurable) and a cap per instance: above them 429 with Retry-After. When the token expires the "
                     + "stream ends with an event named token-expired.")

@@ -21,7 +21,7 @@ final class SseSink implements NoticeStreams.Sink {
 
     @Override
     public boolean send(Notification n) {
-        return write(sse.newEventBuilder().id(Long.toString(n.id)).name(n.kind.name())
+        return write(sse.newEventBuilder().id(Long.toString(n.id)).name(n.code())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(NotificationResponse.of(n, false)).build());
     }
 

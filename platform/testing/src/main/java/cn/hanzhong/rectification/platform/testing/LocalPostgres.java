@@ -26,24 +26,35 @@ public final class LocalPostgres implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres server;
+    private final Path dataDirectory;
 
-    private LocalPostgres(EmbeddedPostgres server) {
+    private LocalPostgres(EmbeddedPostgres server, Path dataDirectory) {
         this.server = server;
-    }
-
-    /** Starts a throw-away server on a free port; its data is deleted on {@link #close()}. */
-    public static LocalPostgres startEphemeral() {
-        return start(null, 0);
+        this.dataDirectory = dataDirectory;
     }
 
     /**
-     * Starts a server.
+     * Starts a throw-away server on a free port; its data is deleted on {@link #close()}. Commits are
+     * not flushed to disk ({@code fsync}, {@code synchronous_commit} off): tests trade durability for speed.
+     */
+    public static LocalPostgres startEphemeral() {
+        return start(null, 0, false);
+    }
+
+    /**
+     * Starts a durable server (the local runner's): a commit it acknowledged survives an immediate
+     * stop or a crash ({@code fsync} and {@code synchronous_commit} on, unlike the embedded library's
+     * defaults).
      *
      * @param dataDirectory where the cluster lives; {@code null} for a temporary one. An existing
      *                      cluster there is reused, so data survives restarts.
      * @param port          the port to bind, or 0 for a free one
      */
     public static LocalPostgres start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, true);
+    }
+
+    private static LocalPostgres start(Path dataDirectory, int port, boolean durable) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setLocaleConfig("locale", "C.UTF-8")
@@ -51,6 +62,9 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "Asia/Shanghai")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .setPGStartupWait(Duration.ofSeconds(60));
             if (port > 0) {
                 builder.setPort(port);
@@ -58,10 +72,47 @@ public final class LocalPostgres implements AutoCloseable {
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
-            return new LocalPostgres(builder.start());
+            return new LocalPostgres(builder.start(), dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
+    }
+
+    /** Stops the server as an immediate shutdown would (SIGQUIT to the postmaster: no checkpoint, crash recovery on start). */
+    public void stopImmediately() {
+        try {
+            Path pidFile = dataDirectory().resolve("postmaster.pid");
+            long pid = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).get(0).strip());
+            Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).inheritIO().start();
+            kill.waitFor();
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A setting of the running server, e.g. {@code synchronous_commit}. */
+    public String setting(String name) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+             PreparedStatement ps = c.prepareStatement("select current_setting(?)")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path dataDirectory() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("Only a server started with a data directory can be stopped this way");
+        }
+        return dataDirectory;
     }
 
     public int port() {
