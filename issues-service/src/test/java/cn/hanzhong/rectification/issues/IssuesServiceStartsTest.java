@@ -4,14 +4,24 @@ import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.ServiceContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import cn.hanzhong.rectification.platform.kafka.KafkaClients;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class IssuesServiceStartsTest {
 
+    @Inject
+    KafkaClients kafka;
+
     @Test
     void servesHealthOpenApiAndProblems() {
         ServiceContract.assertServes("Issues service");
+    }
+
+    @Test
+    void everyProducerIsDurable() {
+        ServiceContract.assertDurableProducers(kafka.producers(), "issues-service-outbox");
     }
 }

@@ -4,6 +4,8 @@ import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.ServiceContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import cn.hanzhong.rectification.platform.kafka.KafkaClients;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -11,8 +13,16 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ReporterKeyResource.class)
 class PetitionsServiceStartsTest {
 
+    @Inject
+    KafkaClients kafka;
+
     @Test
     void servesHealthOpenApiAndProblems() {
         ServiceContract.assertServes("Petitions service");
+    }
+
+    @Test
+    void everyProducerIsDurable() {
+        ServiceContract.assertDurableProducers(kafka.producers(), "petitions-service-outbox");
     }
 }

@@ -167,7 +167,10 @@ class NotificationTest {
                         "period", next.toString())));
         String unit = TestTokens.unit("XXX");
         await().atMost(Duration.ofSeconds(30)).until(() -> !allKindsFor(unit, silent).isEmpty() && !allKindsFor(unit, reporting).isEmpty());
-        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        // The report for next month has been applied: the dispatch list of that month shows it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(TestTokens.office()).get("/api/v1/monthly-dispatch/" + next)
+                .then().statusCode(200).extract().<List<Boolean>>path("units.find { it.leadUnit == 'XXX' }.issues.findAll { it.issueId == '"
+                + reporting + "' }.reported"), r -> r != null && r.contains(true));
 
         // On the 25th of next month: only the issue without a report for that month is reminded, once.
         rules.scan(next.atDay(25));
@@ -178,6 +181,21 @@ class NotificationTest {
         rules.scan(next.plusMonths(1).atDay(2));
         assertTrue(allKindsFor(TestTokens.office(), silent).contains("MONTHLY_REPORT_MISSING"));
         assertTrue(allKindsFor(TestTokens.office(), reporting).stream().noneMatch("MONTHLY_REPORT_MISSING"::equals));
+
+        // The list the office reads out: XXX reported for the one issue, not for the other; also as XLSX.
+        as(TestTokens.office()).get("/api/v1/monthly-dispatch/" + next).then().statusCode(200)
+                .body("units.find { it.leadUnit == 'XXX' }.issues.find { it.issueId == '" + silent + "' }.reported", equalTo(false))
+                .body("units.find { it.leadUnit == 'XXX' }.issues.find { it.issueId == '" + reporting + "' }.reported", equalTo(true));
+        byte[] xlsx = as(TestTokens.office()).queryParam("format", "xlsx").get("/api/v1/monthly-dispatch/" + next).then()
+                .statusCode(200).contentType(cn.hanzhong.rectification.platform.tables.Spreadsheets.XLSX).extract().asByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var rows = wb.getFirstSheet().read();
+            assertEquals("牵头单位", rows.get(0).getCellText(0));
+            assertTrue(rows.stream().anyMatch(r -> "XXX".equals(r.getCellText(0)) && "否".equals(r.getCellText(4))));
+        }
+        as(TestTokens.unit("XXX")).get("/api/v1/monthly-dispatch/" + next).then().statusCode(403);
+        as(TestTokens.office()).get("/api/v1/monthly-dispatch/2026-13").then().statusCode(400)
+                .body("violations[0].field", equalTo("period"));
     }
 
     @Test

@@ -50,6 +50,11 @@ public class DeadLetters {
         this.settings = kafka.producer(config.group().orElse(app) + "-dlq", config.sendTimeout());
     }
 
+    /** Makes the bean (and so its producer's durable settings) exist before the first dead letter. */
+    void prepare() {
+        // nothing more: constructing this bean defines the settings
+    }
+
     /**
      * Sends the letters and waits until the broker acknowledged each.
      *

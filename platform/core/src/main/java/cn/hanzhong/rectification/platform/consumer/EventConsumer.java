@@ -158,6 +158,7 @@ public class EventConsumer {
         if (handlers.isEmpty() || !config.enabled()) {
             return;
         }
+        deadLetters.prepare();
         running = true;
         worker = new Thread(this::loop, "event-consumer");
         worker.setDaemon(true);

@@ -37,4 +37,19 @@ public final class ServiceContract {
         given().auth().oauth2(TestTokens.office()).get("/api/v1/no-such-thing")
                 .then().statusCode(404).contentType("application/problem+json");
     }
+
+    /**
+     * Every producer the service defined ({@code KafkaClients.producers()}: client id → effective
+     * settings) is durable, and the expected ones are among them.
+     */
+    public static void assertDurableProducers(java.util.Map<String, java.util.Map<String, Object>> producers,
+                                              String... expectedClients) {
+        org.junit.jupiter.api.Assertions.assertTrue(producers.keySet().containsAll(java.util.List.of(expectedClients)),
+                "producers " + producers.keySet());
+        producers.forEach((client, settings) -> {
+            org.junit.jupiter.api.Assertions.assertTrue(java.util.List.of("all", "-1").contains(String.valueOf(settings.get("acks"))),
+                    client + " acks=" + settings.get("acks"));
+            org.junit.jupiter.api.Assertions.assertEquals(Boolean.TRUE, settings.get("enable.idempotence"), client + " idempotence");
+        });
+    }
 }
