@@ -65,6 +65,7 @@ public final class StreamLoadBench {
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
             }
         }
+        String service = base;
         JwtKeys keys = JwtKeys.loadOrCreate(data.resolve("keys"));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30)).build();
         List<String> tokens = new ArrayList<>();
@@ -127,7 +128,7 @@ public final class StreamLoadBench {
                     String token = tokens.get((n++ * 37) % tokens.size());
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/notifications/unread-count"))
+                        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(service + "/api/v1/notifications/unread-count"))
                                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() == 200) {
                             latencies.add(System.nanoTime() - t0);

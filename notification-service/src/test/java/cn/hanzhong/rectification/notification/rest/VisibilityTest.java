@@ -163,7 +163,7 @@ class VisibilityTest {
                     "issue.status-changed.reject.json", issue, Map.of("leadUnit", "HTQ", "cooperatingUnits", List.of("LBX"),
                             "deadline", deadline, "reason", "现场核查仍有扬尘，举报人张三，联系电话" + PHONE)));
             EventFixtures.send(kafka.bootstrapServers(), "rectification.petitions", EventFixtures.event("petition.concluded.json",
-                    petition, Map.of("leadUnit", "YX", "cooperatingUnits", List.of())));
+                    petition, Map.of("leadUnit", "YX", "cooperatingUnits", List.of(), "deadline", deadline)));
             EventFixtures.send(kafka.bootstrapServers(), "rectification.accountability", EventFixtures.event(
                     "accountability.case-proposed.json", accountabilityCase, Map.of()));
 
