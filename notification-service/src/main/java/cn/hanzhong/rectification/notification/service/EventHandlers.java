@@ -8,6 +8,7 @@ import cn.hanzhong.rectification.platform.events.CloudEvent;
 import cn.hanzhong.rectification.platform.events.CloudEventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -41,6 +42,11 @@ public final class EventHandlers {
         }
 
         @Override
+        public void prepare(List<CloudEvent> events) {
+            rules.prefetch(events);
+        }
+
+        @Override
         public void apply(CloudEvent event) {
             rules.onItemEvent(ItemKind.ISSUE, event, codec.data(event, ItemEventData.class));
         }
@@ -65,6 +71,11 @@ public final class EventHandlers {
         @Override
         public Set<String> types() {
             return ProducerEvents.PETITION_TYPES;
+        }
+
+        @Override
+        public void prepare(List<CloudEvent> events) {
+            rules.prefetch(events);
         }
 
         @Override

@@ -94,6 +94,22 @@ public class Rules {
         }
     }
 
+    /** Loads the items a batch of events is about in one query (the events then find them in the session). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prefetch(List<CloudEvent> events) {
+        List<UUID> ids = new ArrayList<>();
+        for (CloudEvent e : events) {
+            try {
+                ids.add(UUID.fromString(e.subject()));
+            } catch (RuntimeException notAnId) {
+                // the event's own data names the item; it is read then
+            }
+        }
+        if (!ids.isEmpty()) {
+            items.list("id in ?1", ids);
+        }
+    }
+
     private void statusNotice(TrackedItem item, ItemEventData d, String cause) {
         Notice n = null;
         if (ProducerEvents.STATUS_ACCEPTANCE_REQUESTED.equals(d.to())) {

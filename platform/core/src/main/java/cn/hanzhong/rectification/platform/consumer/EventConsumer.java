@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.HashSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -89,6 +91,8 @@ public class EventConsumer {
     private final String group;
     private final Counter applied;
     private final Counter retries;
+    private final io.micrometer.core.instrument.Timer batchTimer;
+    private static final long SLOW_BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private final AtomicLong appliedCount = new AtomicLong();
     private volatile boolean running;
     private volatile Instant waitingSince;
@@ -116,6 +120,8 @@ public class EventConsumer {
         this.group = config.group().orElse(application);
         this.applied = Counter.builder("consumer.events.applied").tag("consumer", group)
                 .description("Events applied (first deliveries)").register(registry);
+        this.batchTimer = io.micrometer.core.instrument.Timer.builder("consumer.batch").tag("consumer", group)
+                .description("Time to apply and commit one batch").publishPercentiles(0.5, 0.99).register(registry);
         this.retries = Counter.builder("consumer.retries").tag("consumer", group)
                 .description("Batches retried after a transient failure").register(registry);
     }
@@ -192,8 +198,14 @@ public class EventConsumer {
                 List<Delivery> batch = new ArrayList<>(polled.count());
                 polled.forEach(r -> batch.add(new Delivery(r, r.topic(), 0)));
                 try {
+                    long started = System.nanoTime();
                     process(batch);
                     commit(batch);
+                    long took = System.nanoTime() - started;
+                    batchTimer.record(took, TimeUnit.NANOSECONDS);
+                    if (took > SLOW_BATCH_NANOS) {
+                        LOG.infof("Slow event batch: %d records applied in %d ms", batch.size(), took / 1_000_000);
+                    }
                     recovered();
                 } catch (TransientFailure f) {
                     failed(f);
@@ -202,7 +214,11 @@ public class EventConsumer {
                 }
             }
         } catch (WakeupException e) {
-            // shutting down
+            try {
+                c.commitSync(Duration.ofSeconds(5));
+            } catch (RuntimeException ignored) {
+                // redelivered after the restart; the inbox skips what was applied
+            }
         } catch (RuntimeException e) {
             LOG.error("The event consumer stopped", e);
             lastError = Failures.describe(e);
@@ -291,16 +307,31 @@ public class EventConsumer {
         ignored.clear();
         counts[0] = 0;
         counts[1] = 0;
+        List<Decoded> known = new ArrayList<>(decoded.size());
         for (Decoded d : decoded) {
             EventHandler handler = handlers.get(d.delivery().topic());
             if (handler == null || !handler.types().contains(d.event().type())) {
                 ignored.merge(d.event().type(), 1, Integer::sum);
-            } else if (inbox.firstDelivery(d.event(), group)) {
-                handler.apply(d.event());
-                counts[0]++;
+            } else {
+                known.add(d);
+            }
+        }
+        // One statement records the whole batch in the inbox; only first deliveries are applied, once.
+        Set<UUID> first = new HashSet<>(inbox.firstDeliveries(known.stream().map(Decoded::event).toList(), group));
+        Map<String, List<CloudEvent>> toApply = new LinkedHashMap<>();
+        List<Decoded> ordered = new ArrayList<>();
+        for (Decoded d : known) {
+            if (first.remove(d.event().id())) {
+                toApply.computeIfAbsent(d.delivery().topic(), t -> new ArrayList<>()).add(d.event());
+                ordered.add(d);
             } else {
                 counts[1]++;
             }
+        }
+        toApply.forEach((topic, events) -> handlers.get(topic).prepare(events));
+        for (Decoded d : ordered) {
+            handlers.get(d.delivery().topic()).apply(d.event());
+            counts[0]++;
         }
     }
 
@@ -320,6 +351,11 @@ public class EventConsumer {
         }
     }
 
+    /**
+     * Commits the batch's offsets without waiting: the effects are already committed with the inbox,
+     * so a lost or late offset commit only redelivers what the inbox skips. The last ones are
+     * committed synchronously when the consumer stops.
+     */
     private void commit(List<Delivery> batch) {
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (Delivery d : batch) {
@@ -327,14 +363,12 @@ public class EventConsumer {
                     new OffsetAndMetadata(d.record().offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
-        try {
-            consumer.commitSync(next);
-        } catch (WakeupException e) {
-            throw e;
-        } catch (KafkaException e) {
-            // Applied and recorded in the inbox: a redelivery after a rebalance is skipped there.
-            LOG.warnf("Offsets not committed (%s); the records will be skipped as duplicates if redelivered", e.getMessage());
-        }
+        consumer.commitAsync(next, (offsets, failure) -> {
+            if (failure != null) {
+                LOG.debugf("Offsets not committed (%s); the records will be skipped as duplicates if redelivered",
+                        failure.getMessage());
+            }
+        });
     }
 
     /** Moves each partition of {@code records} back to its first record, so the same records come again. */

@@ -36,4 +36,11 @@ public interface EventHandler {
      * lock timeout) may escape as it is: the batch is retried.
      */
     void apply(CloudEvent event);
+
+    /**
+     * Called once per batch, inside its transaction, before {@link #apply} is called for each of
+     * {@code events} (first deliveries of known types): a handler may load what they need in one query.
+     */
+    default void prepare(java.util.List<CloudEvent> events) {
+    }
 }

@@ -41,6 +41,37 @@ public class Inbox {
         return firstDelivery(event.id(), event.type(), consumer);
     }
 
+    /**
+     * Records a batch of events in one statement; returns the ids delivered for the first time (an id
+     * given twice counts once).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public java.util.Set<UUID> firstDeliveries(java.util.List<CloudEvent> events, String consumer) {
+        if (events.isEmpty()) {
+            return java.util.Set.of();
+        }
+        String[] ids = events.stream().map(e -> e.id().toString()).toArray(String[]::new);
+        String[] types = events.stream().map(CloudEvent::type).toArray(String[]::new);
+        java.util.List<Object> inserted = em.createNativeQuery("""
+                        insert into processed_event (consumer, event_id, event_type, processed_at)
+                        select :consumer, cast(e.id as uuid), e.type, :at
+                        from unnest(cast(:ids as text[]), cast(:types as text[])) as e(id, type)
+                        on conflict do nothing
+                        returning event_id""")
+                .unwrap(NativeQuery.class).setHibernateFlushMode(FlushMode.MANUAL)
+                .setParameter("consumer", consumer)
+                .setParameter("ids", ids)
+                .setParameter("types", types)
+                .setParameter("at", OffsetDateTime.now())
+                .getResultList();
+        java.util.Set<UUID> first = new java.util.HashSet<>();
+        for (Object id : inserted) {
+            first.add(id instanceof UUID u ? u : UUID.fromString(id.toString()));
+        }
+        return first;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(UUID eventId, String eventType, String consumer) {
         int inserted = em.createNativeQuery("""
