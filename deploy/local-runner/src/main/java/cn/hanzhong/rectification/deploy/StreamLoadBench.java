@@ -76,11 +76,14 @@ public final class StreamLoadBench {
             tokens.add(Tokens.signedWith(keys.privateKey()).roles("unit").unit(unit).subject("bench-person-" + p)
                     .lifetime(Duration.ofHours(2)).sign());
         }
+        // Warm-up, so the baseline is a service that has served traffic (heap pages touched, code compiled).
+        warmUp(client, service, tokens, Duration.ofSeconds(15));
         long rssBefore = rssKb(pid);
 
         // Open the streams; each counts what it receives, per item, with the receive time.
         Map<String, Map<String, Long>> receivedByStream = new ConcurrentHashMap<>();
-        List<CompletableFuture<HttpResponse<Void>>> opened = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<Flow.Publisher<List<java.nio.ByteBuffer>>>>> opened = new ArrayList<>();
+        List<Map<String, Long>> sinks = new ArrayList<>();
         List<Flow.Subscription> subscriptions = Collections.synchronizedList(new ArrayList<>());
         List<String> streamUnits = new ArrayList<>();
         long openStarted = System.nanoTime();
@@ -90,17 +93,20 @@ public final class StreamLoadBench {
                 streamUnits.add(unitOf.get(p));
                 Map<String, Long> got = new ConcurrentHashMap<>();
                 receivedByStream.put(streamId, got);
+                sinks.add(got);
+                // The response completes with the headers; the body is read as it comes, without a thread per stream.
                 opened.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/notifications/stream"))
                                 .header("Authorization", "Bearer " + tokens.get(p)).header("Accept", "text/event-stream").build(),
-                        HttpResponse.BodyHandlers.fromLineSubscriber(new Lines(got, subscriptions))));
+                        HttpResponse.BodyHandlers.ofPublisher()));
             }
         }
         int ok = 0;
         int refused = 0;
-        for (CompletableFuture<HttpResponse<Void>> f : opened) {
+        for (int i = 0; i < opened.size(); i++) {
             try {
-                HttpResponse<Void> r = f.get(120, TimeUnit.SECONDS);
+                HttpResponse<Flow.Publisher<List<java.nio.ByteBuffer>>> r = opened.get(i).get(120, TimeUnit.SECONDS);
                 if (r.statusCode() == 200) {
+                    r.body().subscribe(new Lines(sinks.get(i), subscriptions));
                     ok++;
                 } else {
                     refused++;
@@ -111,7 +117,8 @@ public final class StreamLoadBench {
         }
         System.out.printf("%d streams open (%d refused) in %.1f s, %d people, %d units%n", ok, refused,
                 (System.nanoTime() - openStarted) / 1e9, people, units);
-        TimeUnit.SECONDS.sleep(2); // let every stream register before the first notice
+        TimeUnit.SECONDS.sleep(5); // let every stream register before the first notice
+        long rssOpen = rssKb(pid);
 
         // Notices during the run, one unit after another; and the unread-count load meanwhile.
         Map<String, String> itemUnit = new ConcurrentHashMap<>();
@@ -147,8 +154,8 @@ public final class StreamLoadBench {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            long period = Duration.ofSeconds(Math.max(1, seconds - 5)).toNanos() / units;
-            for (int u = 0; u < units && System.nanoTime() < end; u++) {
+            long period = Duration.ofSeconds(Math.max(1, seconds - 10)).toNanos() / units;
+            for (int u = 0; u < units; u++) {
                 String unit = "BU" + u;
                 UUID item = UUID.randomUUID();
                 itemUnit.put(item.toString(), unit);
@@ -206,9 +213,35 @@ public final class StreamLoadBench {
         System.out.printf("notices: %d published; streams with every notice of their unit: %d of %d, within 1 s: %d; "
                         + "commit -> stream p50 %d ms, p99 %d ms, max %d ms%n", itemUnit.size(), complete, streamIndex,
                 withinSecond, (long) pct(delivery, 50), (long) pct(delivery, 99), delivery.isEmpty() ? 0 : delivery.get(delivery.size() - 1));
-        System.out.printf("service RSS: %d MB before, %d MB with %d streams open (+%d MB)%n", rssBefore / 1024, rssWith / 1024,
-                ok, (rssWith - rssBefore) / 1024);
+        System.out.printf("service RSS: %d MB before, %d MB with %d streams open (+%d MB), %d MB after the %d s run with them"
+                        + " (+%d MB)%n", rssBefore / 1024, rssOpen / 1024, ok, (rssOpen - rssBefore) / 1024, rssWith / 1024, seconds,
+                (rssWith - rssBefore) / 1024);
         System.exit(0);
+    }
+
+    private static void warmUp(HttpClient client, String service, List<String> tokens, Duration d) throws InterruptedException {
+        long end = System.nanoTime() + d.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int seed = t;
+            Thread thread = new Thread(() -> {
+                int n = seed;
+                while (System.nanoTime() < end) {
+                    try {
+                        client.send(HttpRequest.newBuilder(URI.create(service + "/api/v1/notifications/unread-count"))
+                                .header("Authorization", "Bearer " + tokens.get((n++ * 31) % tokens.size())).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                    } catch (Exception ignored) {
+                        // warm-up only
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
     }
 
     private static int indexOf(String streamId, int perPerson) {
@@ -253,10 +286,11 @@ public final class StreamLoadBench {
         return sorted.isEmpty() ? 0 : sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    /** Reads one stream's lines: each notice's itemId with the time it arrived. */
-    private static final class Lines implements Flow.Subscriber<String> {
+    /** Reads one stream: each notice's itemId with the time its line arrived. */
+    private static final class Lines implements Flow.Subscriber<List<java.nio.ByteBuffer>> {
         private final Map<String, Long> got;
         private final List<Flow.Subscription> all;
+        private final StringBuilder pending = new StringBuilder();
 
         Lines(Map<String, Long> got, List<Flow.Subscription> all) {
             this.got = got;
@@ -270,11 +304,19 @@ public final class StreamLoadBench {
         }
 
         @Override
-        public void onNext(String line) {
-            if (line.startsWith("data:") && line.contains("\"itemId\"")) {
-                long now = System.currentTimeMillis();
-                int i = line.indexOf("\"itemId\":\"") + 10;
-                got.putIfAbsent(line.substring(i, i + 36), now);
+        public void onNext(List<java.nio.ByteBuffer> buffers) {
+            long now = System.currentTimeMillis();
+            for (java.nio.ByteBuffer b : buffers) {
+                pending.append(java.nio.charset.StandardCharsets.UTF_8.decode(b));
+            }
+            int nl;
+            while ((nl = pending.indexOf("\n")) >= 0) {
+                String line = pending.substring(0, nl);
+                pending.delete(0, nl + 1);
+                if (line.startsWith("data:") && line.contains("\"itemId\"")) {
+                    int i = line.indexOf("\"itemId\":\"") + 10;
+                    got.putIfAbsent(line.substring(i, i + 36), now);
+                }
             }
         }
 

@@ -144,8 +144,12 @@ public class Inbox {
         return r.isEmpty() ? 0 : ((Number) r.get(0)).longValue();
     }
 
-    /** The newest notice id of {@code recipients}, 0 if none. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The newest notice id of {@code recipients}, 0 if none. In a transaction of its own when called
+     * outside one: a live stream's request lives as long as the stream, and a session bound to it
+     * would be held that long.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
     public long latestId(List<String> recipients) {
         if (recipients.isEmpty()) {
             return 0;
