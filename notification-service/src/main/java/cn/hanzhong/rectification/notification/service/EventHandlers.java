@@ -7,6 +7,7 @@ import cn.hanzhong.rectification.platform.consumer.EventHandler;
 import cn.hanzhong.rectification.platform.events.CloudEvent;
 import cn.hanzhong.rectification.platform.events.CloudEventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Set;
@@ -20,25 +21,30 @@ public final class EventHandlers {
     private EventHandlers() {
     }
 
-    /** {@code rectification.issues}. */
-    @ApplicationScoped
-    public static class Issues implements EventHandler {
+    /** Issues and petitions: the same rules, another kind of item. */
+    abstract static class ItemEvents implements EventHandler {
         private final Rules rules;
         private final CloudEventCodec codec;
+        private final ItemKind kind;
+        private final String topic;
+        private final Set<String> types;
 
-        public Issues(Rules rules, CloudEventCodec codec) {
+        ItemEvents(Rules rules, CloudEventCodec codec, ItemKind kind, String topic, Set<String> types) {
             this.rules = rules;
             this.codec = codec;
+            this.kind = kind;
+            this.topic = topic;
+            this.types = types;
         }
 
         @Override
         public String topic() {
-            return ProducerEvents.ISSUES;
+            return topic;
         }
 
         @Override
         public Set<String> types() {
-            return ProducerEvents.ISSUE_TYPES;
+            return types;
         }
 
         @Override
@@ -48,39 +54,23 @@ public final class EventHandlers {
 
         @Override
         public void apply(CloudEvent event) {
-            rules.onItemEvent(ItemKind.ISSUE, event, codec.data(event, ItemEventData.class));
+            rules.onItemEvent(kind, event, codec.data(event, ItemEventData.class));
+        }
+    }
+
+    /** {@code rectification.issues}. */
+    @Singleton
+    public static class Issues extends ItemEvents {
+        public Issues(Rules rules, CloudEventCodec codec) {
+            super(rules, codec, ItemKind.ISSUE, ProducerEvents.ISSUES, ProducerEvents.ISSUE_TYPES);
         }
     }
 
     /** {@code rectification.petitions}. */
-    @ApplicationScoped
-    public static class Petitions implements EventHandler {
-        private final Rules rules;
-        private final CloudEventCodec codec;
-
+    @Singleton
+    public static class Petitions extends ItemEvents {
         public Petitions(Rules rules, CloudEventCodec codec) {
-            this.rules = rules;
-            this.codec = codec;
-        }
-
-        @Override
-        public String topic() {
-            return ProducerEvents.PETITIONS;
-        }
-
-        @Override
-        public Set<String> types() {
-            return ProducerEvents.PETITION_TYPES;
-        }
-
-        @Override
-        public void prepare(List<CloudEvent> events) {
-            rules.prefetch(events);
-        }
-
-        @Override
-        public void apply(CloudEvent event) {
-            rules.onItemEvent(ItemKind.PETITION, event, codec.data(event, ItemEventData.class));
+            super(rules, codec, ItemKind.PETITION, ProducerEvents.PETITIONS, ProducerEvents.PETITION_TYPES);
         }
     }
 
