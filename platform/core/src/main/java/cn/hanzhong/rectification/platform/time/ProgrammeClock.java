@@ -9,8 +9,8 @@ import java.time.ZoneId;
 
 /**
  * The programme's time: Asia/Shanghai, whatever zone the host runs in. Inject it instead of calling
- * {@code LocalDate.now()}; a test that moves time installs a mock of this bean
- * ({@code QuarkusMock.installMockForType}).
+ * {@code LocalDate.now()}. It reads the injected {@link Clock} ({@link ClockProducer}'s system clock
+ * by default), so a test moves time by providing another {@code Clock} or mocking this bean.
  */
 @ApplicationScoped
 public class ProgrammeClock {
@@ -20,12 +20,8 @@ public class ProgrammeClock {
 
     private final Clock clock;
 
-    public ProgrammeClock() {
-        this(Clock.system(ZONE));
-    }
-
     public ProgrammeClock(Clock clock) {
-        this.clock = clock;
+        this.clock = clock.withZone(ZONE);
     }
 
     public OffsetDateTime now() {
