@@ -28,6 +28,9 @@ import java.util.Map;
  */
 public final class DemoData {
 
+    /** The programme's zone, as the services use it (the runner does not load the platform). */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -79,7 +82,7 @@ public final class DemoData {
         if (target.equals("REGISTERED")) {
             return true;
         }
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(ZONE);
         String lead = item.get("leadUnit").asText();
         String unitToken = Tokens.signedWith(keys.privateKey()).roles("unit").unit(lead).name(lead + " 联络员").sign();
         call(officeToken, "POST", path + "/transitions", Map.of("action", "ASSIGN", "leadUnit", lead,

@@ -82,7 +82,7 @@ public final class NotificationLatencyBench {
         for (String id : warm) {
             long next = System.nanoTime() + warmPeriod * 1000;
             call(office, "POST", issues + "/api/v1/issues/" + id + "/transitions",
-                    Map.of("action", "ASSIGN", "leadUnit", LEAD, "deadline", LocalDate.now().plusDays(120).toString()));
+                    Map.of("action", "ASSIGN", "leadUnit", LEAD, "deadline", LocalDate.now(DemoData.ZONE).plusDays(120).toString()));
             while (System.nanoTime() < next) {
                 TimeUnit.MILLISECONDS.sleep(1);
             }
@@ -108,7 +108,7 @@ public final class NotificationLatencyBench {
 
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(8);
         long periodMicros = 1_000_000L / rate;
-        String deadline = LocalDate.now().plusDays(120).toString();
+        String deadline = LocalDate.now(DemoData.ZONE).plusDays(120).toString();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             pacer.schedule(() -> {

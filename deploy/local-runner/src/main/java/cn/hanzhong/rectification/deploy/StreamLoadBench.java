@@ -256,7 +256,7 @@ public final class StreamLoadBench {
         d.put("title", "推送压测 " + n);
         d.put("leadUnit", unit);
         d.put("cooperatingUnits", List.of());
-        d.put("deadline", LocalDate.now().plusDays(200).toString());
+        d.put("deadline", LocalDate.now(DemoData.ZONE).plusDays(200).toString());
         d.put("status", "ASSIGNED");
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("specversion", "1.0");
@@ -264,7 +264,7 @@ public final class StreamLoadBench {
         e.put("source", "/stream-bench");
         e.put("type", "issue.assigned");
         e.put("subject", item.toString());
-        e.put("time", OffsetDateTime.now().toString());
+        e.put("time", OffsetDateTime.now(DemoData.ZONE).toString());
         e.put("datacontenttype", "application/json");
         e.put("data", d);
         return JSON.writeValueAsString(e);

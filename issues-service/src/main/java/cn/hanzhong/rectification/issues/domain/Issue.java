@@ -138,6 +138,11 @@ public class Issue {
     @Version
     public int version;
 
+    /** Marks the issue as changed at {@code at}. */
+    public void touch(OffsetDateTime at) {
+        updatedAt = at;
+    }
+
     /** Units that see this issue: the lead unit and the cooperating units. */
     public List<String> involvedUnits() {
         List<String> units = new ArrayList<>(cooperatingUnits);

@@ -12,32 +12,27 @@ import cn.hanzhong.rectification.issues.rest.dto.IssueResponse;
 import cn.hanzhong.rectification.issues.rest.dto.ProgressReportResponse;
 import cn.hanzhong.rectification.issues.rest.dto.ResponsibleOfficialDto;
 import cn.hanzhong.rectification.issues.rest.dto.UnitResponse;
-import cn.hanzhong.rectification.issues.service.IssueService;
+import cn.hanzhong.rectification.issues.service.IssueView;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
-/** The one place where ledger entities become API representations. */
+/** The one place where ledger entities become API representations; it derives nothing itself. */
 @ApplicationScoped
 public class IssueMapper {
 
-    private final IssueService issues;
-
-    public IssueMapper(IssueService issues) {
-        this.issues = issues;
-    }
-
-    public IssueResponse toResponse(Issue i) {
-        WarningLight light = issues.warningLight(i);
+    public IssueResponse toResponse(IssueView view) {
+        Issue i = view.issue();
+        WarningLight light = view.warningLight();
         return new IssueResponse(i.id, i.code, i.externalId, i.source, i.title, i.description, i.category,
                 List.copyOf(i.districts), i.target, i.requirements, List.copyOf(i.measures), i.approach, i.track, i.term,
                 i.deadline, i.deadlineRule,
-                i.responsibleOfficials.stream().map(o -> new ResponsibleOfficialDto(o.name(), o.post())).toList(),
+                i.responsibleOfficials.stream().map(ResponsibleOfficialDto::of).toList(),
                 i.leadUnit, List.copyOf(i.cooperatingUnits), i.progressPercent, i.status, i.status.label(), light,
                 light == WarningLight.RED, i.assignedOn, i.evidence, i.selfAssessment,
                 i.acceptedOn == null ? null
                         : new IssueResponse.Acceptance(i.acceptedBy, i.acceptedOn, i.acceptanceOpinion, i.signedOffAt),
-                i.rejectionCount, i.closingReason, issues.allowedActions(i), i.createdAt, i.updatedAt, i.version);
+                i.rejectionCount, i.closingReason, view.allowedActions(), i.createdAt, i.updatedAt, i.version);
     }
 
     public ProgressReportResponse toResponse(ProgressReport r) {

@@ -11,21 +11,19 @@ import cn.hanzhong.rectification.issues.domain.Track;
 import cn.hanzhong.rectification.issues.domain.UnitKind;
 import cn.hanzhong.rectification.issues.domain.WarningLight;
 import cn.hanzhong.rectification.issues.repository.IssueFilter;
-import cn.hanzhong.rectification.issues.rest.dto.ExtensionDecision;
-import cn.hanzhong.rectification.issues.rest.dto.ExtensionRequest;
-import cn.hanzhong.rectification.issues.rest.dto.ExtensionResponse;
 import cn.hanzhong.rectification.issues.rest.dto.HistoryResponse;
 import cn.hanzhong.rectification.issues.rest.dto.IssueRequest;
 import cn.hanzhong.rectification.issues.rest.dto.IssueResponse;
-import cn.hanzhong.rectification.issues.rest.dto.IssueStats;
 import cn.hanzhong.rectification.issues.rest.dto.IssueUpdate;
-import cn.hanzhong.rectification.issues.rest.dto.ProgressReportRequest;
-import cn.hanzhong.rectification.issues.rest.dto.ProgressReportResponse;
 import cn.hanzhong.rectification.issues.rest.dto.TransitionRequest;
-import cn.hanzhong.rectification.issues.service.DeadlineExtensionService;
-import cn.hanzhong.rectification.issues.service.IssueService;
+import cn.hanzhong.rectification.issues.domain.Issue;
+import cn.hanzhong.rectification.issues.service.IssueEditing;
+import cn.hanzhong.rectification.issues.service.IssueQueries;
+import cn.hanzhong.rectification.issues.service.IssueRegistration;
+import cn.hanzhong.rectification.issues.service.IssueStats;
 import cn.hanzhong.rectification.issues.service.IssueStatsService;
-import cn.hanzhong.rectification.issues.service.ProgressReportService;
+import cn.hanzhong.rectification.issues.service.IssueTransitions;
+import cn.hanzhong.rectification.issues.service.IssueView;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
@@ -45,10 +43,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,8 +60,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The rectification ledger (整改台账): feedback issues from registration to sign-off, with monthly
- * dispatch, deadline extensions and history.
+ * The rectification ledger (整改台账): feedback issues from registration to sign-off, with history
+ * and figures. Progress reports and deadline extensions have resources of their own.
  */
 @Path("/api/v1/issues")
 @Produces(MediaType.APPLICATION_JSON)
@@ -72,24 +72,22 @@ public class IssueResource {
                     "code", "i.code", "deadline", "i.deadline", "createdAt", "i.created_at", "updatedAt", "i.updated_at",
                     "progressPercent", "i.progress_percent", "status", "i.status", "title", "i.title")
             .defaultSort("createdAt", false, "i.id");
-    private static final SortableFields REPORT_SORT = SortableFields.of("period", "period", "reportedAt", "reportedAt")
-            .defaultSort("period", false, "id");
-    private static final SortableFields EXTENSION_SORT = SortableFields.of("requestedAt", "requestedAt")
-            .defaultSort("requestedAt", false, "id");
     private static final SortableFields HISTORY_SORT = SortableFields.of("at", "id").defaultSort("at", true, "id");
     private static final String IF_MATCH_DOC = "The ETag of the issue as last read; a stale one is 412";
 
-    private final IssueService issues;
-    private final ProgressReportService reports;
-    private final DeadlineExtensionService extensions;
+    private final IssueQueries queries;
+    private final IssueRegistration registration;
+    private final IssueEditing editing;
+    private final IssueTransitions transitions;
     private final IssueStatsService stats;
     private final IssueMapper mapper;
 
-    public IssueResource(IssueService issues, ProgressReportService reports, DeadlineExtensionService extensions,
-                         IssueStatsService stats, IssueMapper mapper) {
-        this.issues = issues;
-        this.reports = reports;
-        this.extensions = extensions;
+    public IssueResource(IssueQueries queries, IssueRegistration registration, IssueEditing editing,
+                         IssueTransitions transitions, IssueStatsService stats, IssueMapper mapper) {
+        this.queries = queries;
+        this.registration = registration;
+        this.editing = editing;
+        this.transitions = transitions;
         this.stats = stats;
         this.mapper = mapper;
     }
@@ -116,17 +114,20 @@ public class IssueResource {
             @Parameter(description = "Substring of code, title or description; Chinese terms of 2+ characters use an index",
                     example = "扬尘") @QueryParam("q") String q,
             @BeanParam PageParams paging) {
-        IssueFilter filter = new IssueFilter(
-                QueryParams.enums("status", status, IssueStatus.class),
-                QueryParams.enums("category", category, Category.class),
-                QueryParams.enums("source", source, IssueSource.class),
-                QueryParams.text("leadUnit", leadUnit, 40), QueryParams.text("unit", unit, 40),
-                QueryParams.text("district", district, 40),
-                QueryParams.oneEnum("warningLight", warningLight, WarningLight.class),
-                QueryParams.bool("overdue", overdue),
-                QueryParams.date("deadlineFrom", deadlineFrom), QueryParams.date("deadlineTo", deadlineTo),
-                QueryParams.text("q", q, 100), null, java.util.Set.of());
-        return issues.search(filter, paging.toRequest(SORTABLE)).map(mapper::toResponse);
+        IssueFilter filter = IssueFilter.builder()
+                .statuses(QueryParams.enums("status", status, IssueStatus.class))
+                .categories(QueryParams.enums("category", category, Category.class))
+                .sources(QueryParams.enums("source", source, IssueSource.class))
+                .leadUnit(QueryParams.text("leadUnit", leadUnit, 40))
+                .unit(QueryParams.text("unit", unit, 40))
+                .district(QueryParams.text("district", district, 40))
+                .warningLight(QueryParams.oneEnum("warningLight", warningLight, WarningLight.class))
+                .overdue(QueryParams.bool("overdue", overdue))
+                .deadlineFrom(QueryParams.date("deadlineFrom", deadlineFrom))
+                .deadlineTo(QueryParams.date("deadlineTo", deadlineTo))
+                .q(QueryParams.text("q", q, 100))
+                .build();
+        return queries.search(filter, paging.toRequest(SORTABLE)).map(mapper::toResponse);
     }
 
     @POST
@@ -139,13 +140,13 @@ public class IssueResource {
     @APIResponse(responseCode = "200", description = "The externalId was known: unchanged or updated")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response register(@Valid @NotNull IssueRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        IssueService.Registration r = issues.register(request);
-        IssueResponse body = mapper.toResponse(r.issue());
+    public Response register(@Valid @NotNull IssueRequest request, @Context UriInfo uri) {
+        IssueRegistration.Registration r = registration.register(request.toCommand());
+        Issue issue = r.view().issue();
         Response.ResponseBuilder response = r.created()
-                ? Response.created(uri.getAbsolutePathBuilder().path(r.issue().id.toString()).build())
+                ? Response.created(uri.getAbsolutePathBuilder().path(issue.id.toString()).build())
                 : Response.ok();
-        return response.entity(body).tag(ETags.of(r.issue().version)).build();
+        return response.entity(mapper.toResponse(r.view())).tag(ETags.of(issue.version)).build();
     }
 
     @GET
@@ -155,8 +156,7 @@ public class IssueResource {
     @APIResponse(responseCode = "200", description = "The issue; ETag is its version")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
-        var issue = issues.get(id);
-        return Response.ok(mapper.toResponse(issue)).tag(ETags.of(issue.version)).build();
+        return ok(queries.get(id));
     }
 
     @PATCH
@@ -172,8 +172,7 @@ public class IssueResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull IssueUpdate update,
                            @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
-        var issue = issues.update(id, update, ETags.parseIfMatch(ifMatch));
-        return ok(issue);
+        return ok(editing.edit(id, update.toCommand(), ETags.parseIfMatch(ifMatch)));
     }
 
     @POST
@@ -190,75 +189,7 @@ public class IssueResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response transition(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request,
                                @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
-        return ok(issues.transition(id, request, ETags.parseIfMatch(ifMatch)));
-    }
-
-    @POST
-    @Path("/{id}/progress-reports")
-    @RolesAllowed(Roles.UNIT)
-    @Operation(summary = "Submit the monthly progress report (按月调度, lead unit)",
-            description = "One report per issue and period (YYYY-MM); a second is 409 unless the first was a draft. "
-                    + "A final report sets the issue's progressPercent and publishes issue.progress-reported.")
-    @APIResponse(responseCode = "201", description = "Reported")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response report(@PathParam("id") UUID id, @Valid @NotNull ProgressReportRequest request,
-                           @jakarta.ws.rs.core.Context UriInfo uri) {
-        var report = reports.report(id, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(report.id.toString()).build())
-                .entity(mapper.toResponse(report)).build();
-    }
-
-    @GET
-    @Path("/{id}/progress-reports")
-    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
-    @Operation(summary = "List an issue's progress reports", description = "Sortable: period, reportedAt (default period,desc).")
-    @APIResponse(responseCode = "200", description = "One page of reports")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    public Page<ProgressReportResponse> reports(@PathParam("id") UUID id, @BeanParam PageParams paging) {
-        return reports.list(id, paging.toRequest(REPORT_SORT)).map(mapper::toResponse);
-    }
-
-    @POST
-    @Path("/{id}/deadline-extensions")
-    @RolesAllowed(Roles.UNIT)
-    @Operation(summary = "Request a later deadline (延期申请, lead unit)",
-            description = "One open request at a time; the proposed deadline must be after the current one.")
-    @APIResponse(responseCode = "201", description = "Requested")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response requestExtension(@PathParam("id") UUID id, @Valid @NotNull ExtensionRequest request,
-                                     @jakarta.ws.rs.core.Context UriInfo uri) {
-        var e = extensions.request(id, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(e.id.toString()).build())
-                .entity(mapper.toResponse(e)).build();
-    }
-
-    @POST
-    @Path("/{id}/deadline-extensions/{extensionId}/decision")
-    @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Approve or reject an extension request (office)",
-            description = "APPROVE moves the deadline (the old one is kept on the request and in the history) and "
-                    + "publishes issue.deadline-changed.")
-    @APIResponse(responseCode = "200", description = "The decided request")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    public ExtensionResponse decideExtension(@PathParam("id") UUID id, @PathParam("extensionId") UUID extensionId,
-                                             @Valid @NotNull ExtensionDecision decision) {
-        return mapper.toResponse(extensions.decide(id, extensionId, decision));
-    }
-
-    @GET
-    @Path("/{id}/deadline-extensions")
-    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
-    @Operation(summary = "List an issue's extension requests")
-    @APIResponse(responseCode = "200", description = "One page of requests, newest first")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    public Page<ExtensionResponse> extensions(@PathParam("id") UUID id, @BeanParam PageParams paging) {
-        return extensions.list(id, paging.toRequest(EXTENSION_SORT)).map(mapper::toResponse);
+        return ok(transitions.transition(id, request.toCommand(), ETags.parseIfMatch(ifMatch)));
     }
 
     @GET
@@ -268,7 +199,7 @@ public class IssueResource {
     @APIResponse(responseCode = "200", description = "One page of history")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<HistoryResponse> history(@PathParam("id") UUID id, @BeanParam PageParams paging) {
-        return issues.history(id, paging.toRequest(HISTORY_SORT)).map(mapper::toResponse);
+        return queries.history(id, paging.toRequest(HISTORY_SORT)).map(mapper::toResponse);
     }
 
     @GET
@@ -288,7 +219,7 @@ public class IssueResource {
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
     @Operation(summary = "Code lists with Chinese labels", description = "For front ends: every enum of this API with its 中文 label.")
     @APIResponse(responseCode = "200", description = "Lists by name",
-            content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     public Map<String, List<Vocabulary.Entry>> vocabularies() {
         return Vocabulary.of(
                 Map.entry("status", Vocabulary.of(IssueStatus.class)),
@@ -303,7 +234,7 @@ public class IssueResource {
                 Map.entry("unitKind", Vocabulary.of(UnitKind.class)));
     }
 
-    private Response ok(cn.hanzhong.rectification.issues.domain.Issue issue) {
-        return Response.ok(mapper.toResponse(issue)).tag(ETags.of(issue.version)).build();
+    private Response ok(IssueView view) {
+        return Response.ok(mapper.toResponse(view)).tag(ETags.of(view.issue().version)).build();
     }
 }

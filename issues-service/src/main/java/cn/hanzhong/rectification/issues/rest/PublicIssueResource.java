@@ -3,7 +3,7 @@ package cn.hanzhong.rectification.issues.rest;
 import cn.hanzhong.rectification.issues.domain.Category;
 import cn.hanzhong.rectification.issues.domain.IssueStatus;
 import cn.hanzhong.rectification.issues.repository.IssueFilter;
-import cn.hanzhong.rectification.issues.rest.dto.PublicIssue;
+import cn.hanzhong.rectification.issues.service.PublicIssue;
 import cn.hanzhong.rectification.issues.service.PublicIssueService;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
@@ -48,10 +48,13 @@ public class PublicIssueResource {
             @Parameter(description = "Lead unit code") @QueryParam("leadUnit") String leadUnit,
             @Parameter(description = "Substring of code, title or description", example = "扬尘") @QueryParam("q") String q,
             @BeanParam PageParams paging) {
-        IssueFilter filter = new IssueFilter(QueryParams.enums("status", status, IssueStatus.class),
-                QueryParams.enums("category", category, Category.class), Set.of(),
-                QueryParams.text("leadUnit", leadUnit, 40), null, null, null, null, null, null,
-                QueryParams.text("q", q, 100), null, Set.of(IssueStatus.CANCELLED));
+        IssueFilter filter = IssueFilter.builder()
+                .statuses(QueryParams.enums("status", status, IssueStatus.class))
+                .categories(QueryParams.enums("category", category, Category.class))
+                .leadUnit(QueryParams.text("leadUnit", leadUnit, 40))
+                .q(QueryParams.text("q", q, 100))
+                .excluding(Set.of(IssueStatus.CANCELLED))
+                .build();
         return issues.list(filter, paging.toRequest(IssueResource.SORTABLE));
     }
 }

@@ -89,7 +89,7 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "Deactivated")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public UnitResponse deactivate(@PathParam("code") String code) {
-        return mapper.toResponse(units.setActive(code, false));
+        return mapper.toResponse(units.deactivate(code));
     }
 
     @POST
@@ -99,6 +99,6 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "Active again")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public UnitResponse activate(@PathParam("code") String code) {
-        return mapper.toResponse(units.setActive(code, true));
+        return mapper.toResponse(units.reactivate(code));
     }
 }

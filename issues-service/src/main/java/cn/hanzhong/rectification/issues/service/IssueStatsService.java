@@ -1,7 +1,7 @@
 package cn.hanzhong.rectification.issues.service;
 
 import cn.hanzhong.rectification.issues.domain.IssueStatus;
-import cn.hanzhong.rectification.issues.rest.dto.IssueStats;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -28,18 +28,21 @@ public class IssueStatsService {
 
     private final EntityManager em;
     private final IssueAccess access;
-    private final IssueService issues;
+    private final IssueViews views;
     private final UnitService units;
+    private final ProgrammeClock clock;
 
-    public IssueStatsService(EntityManager em, IssueAccess access, IssueService issues, UnitService units) {
+    public IssueStatsService(EntityManager em, IssueAccess access, IssueViews views, UnitService units,
+                             ProgrammeClock clock) {
         this.em = em;
         this.access = access;
-        this.issues = issues;
+        this.views = views;
         this.units = units;
+        this.clock = clock;
     }
 
     public IssueStats stats() {
-        LocalDate today = IssueService.today();
+        LocalDate today = clock.today();
         String scope = access.restrictedToUnit().isPresent()
                 ? " where (i.lead_unit = :own or i.cooperating_units @> array[cast(:own as text)])" : " where true";
         Map<String, Object> params = new LinkedHashMap<>();
@@ -55,7 +58,7 @@ public class IssueStatsService {
 
         Map<String, Object> lightParams = new LinkedHashMap<>(params);
         lightParams.put("today", today);
-        lightParams.put("blueLimit", issues.blueLimit(today));
+        lightParams.put("blueLimit", views.blueLimit(today));
         Map<String, Long> byLight = counts("""
                 select case
                   when i.status not in %1$s then 'GREEN'

@@ -5,6 +5,8 @@ import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.event.IssueEvents;
 import cn.hanzhong.rectification.issues.event.IssueFacts;
 import cn.hanzhong.rectification.issues.repository.IssueRepository;
+import cn.hanzhong.rectification.platform.outbox.Outbox;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,13 +27,16 @@ public class OverdueWatch {
     private static final Logger LOG = Logger.getLogger(OverdueWatch.class);
 
     private final IssueRepository issues;
-    private final EventPublisher events;
+    private final Outbox outbox;
+    private final ProgrammeClock clock;
     private final History history;
     private final IssuesConfig config;
 
-    public OverdueWatch(IssueRepository issues, EventPublisher events, History history, IssuesConfig config) {
+    public OverdueWatch(IssueRepository issues, Outbox outbox, History history, IssuesConfig config,
+                        ProgrammeClock clock) {
         this.issues = issues;
-        this.events = events;
+        this.outbox = outbox;
+        this.clock = clock;
         this.history = history;
         this.config = config;
     }
@@ -41,7 +46,7 @@ public class OverdueWatch {
     @Scheduled(every = "24h", delayed = "{issues.overdue-startup-delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "overdue-startup")
     void scheduled() {
-        int n = publishOverdue(IssueService.today());
+        int n = publishOverdue(clock.today());
         if (n > 0) {
             LOG.infof("Published %d overdue issue events", n);
         }
@@ -57,7 +62,7 @@ public class OverdueWatch {
                 for (Issue issue : due) {
                     issue.overdueNotifiedFor = issue.deadline;
                     history.action(issue, "OVERDUE", "deadline " + issue.deadline + " passed without sign-off");
-                    events.publish(IssueEvents.OVERDUE, issue,
+                    outbox.publish(IssueEvents.TOPIC, IssueEvents.OVERDUE, issue.id.toString(),
                             new IssueEvents.IssueOverdue(IssueFacts.of(issue), issue.deadline.plusDays(1)));
                 }
                 return due.size();

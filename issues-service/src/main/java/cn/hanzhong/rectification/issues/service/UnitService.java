@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The units directory, and the checks other use cases make against it. */
 @ApplicationScoped
@@ -73,9 +75,16 @@ public class UnitService {
         return u;
     }
 
-    public Unit setActive(String code, boolean active) {
+    /** Takes a unit out of use: it keeps its issues but can no longer be given new ones. */
+    public Unit deactivate(String code) {
         Unit u = get(code);
-        u.active = active;
+        u.active = false;
+        return u;
+    }
+
+    public Unit reactivate(String code) {
+        Unit u = get(code);
+        u.active = true;
         return u;
     }
 
@@ -89,31 +98,50 @@ public class UnitService {
     }
 
     /**
-     * Checks that each code names an active unit (of {@code kind}, when given); violations are
-     * reported against {@code field} (with an index for lists).
+     * Checks the units an issue names: the lead unit and each cooperating unit must be active units,
+     * each district an active county-district; every violation is reported against its field (with
+     * an index for lists). {@code null}s are not checked.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public void requireActive(String field, List<String> codes, boolean indexed, UnitKind kind) {
-        if (codes == null || codes.isEmpty()) {
+    public void validate(String leadUnit, List<String> cooperatingUnits, List<String> districts) {
+        List<String> all = new ArrayList<>();
+        Stream.of(leadUnit == null ? List.<String>of() : List.of(leadUnit), orEmpty(cooperatingUnits), orEmpty(districts))
+                .forEach(all::addAll);
+        if (all.isEmpty()) {
             return;
         }
-        Map<String, Unit> found = units.list("code in ?1", codes).stream()
-                .collect(Collectors.toMap(u -> u.code, u -> u));
+        Map<String, Unit> found = units.list("code in ?1", all).stream().collect(Collectors.toMap(u -> u.code, u -> u));
         List<Problem.Violation> violations = new ArrayList<>();
-        for (int i = 0; i < codes.size(); i++) {
-            String code = codes.get(i);
-            String name = indexed ? field + "[" + i + "]" : field;
-            Unit u = found.get(code);
-            if (u == null) {
-                violations.add(new Problem.Violation(name, "unknown unit code " + code));
-            } else if (!u.active) {
-                violations.add(new Problem.Violation(name, "unit " + code + " is deactivated"));
-            } else if (kind != null && u.kind != kind) {
-                violations.add(new Problem.Violation(name, code + " is not a " + kind.name()));
-            }
+        if (leadUnit != null) {
+            check(found, "leadUnit", leadUnit, null).ifPresent(violations::add);
         }
+        checkEach(found, "cooperatingUnits", orEmpty(cooperatingUnits), null, violations);
+        checkEach(found, "districts", orEmpty(districts), UnitKind.COUNTY_DISTRICT, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+    }
+
+    private static void checkEach(Map<String, Unit> found, String field, List<String> codes, UnitKind kind,
+                                  List<Problem.Violation> into) {
+        for (int i = 0; i < codes.size(); i++) {
+            check(found, field + "[" + i + "]", codes.get(i), kind).ifPresent(into::add);
+        }
+    }
+
+    private static Optional<Problem.Violation> check(Map<String, Unit> found, String field, String code, UnitKind kind) {
+        Unit u = found.get(code);
+        if (u == null) {
+            return Optional.of(new Problem.Violation(field, "unknown unit code " + code));
+        } else if (!u.active) {
+            return Optional.of(new Problem.Violation(field, "unit " + code + " is deactivated"));
+        } else if (kind != null && u.kind != kind) {
+            return Optional.of(new Problem.Violation(field, code + " is not a " + kind.name()));
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> orEmpty(List<String> codes) {
+        return codes == null ? List.of() : codes;
     }
 }

@@ -4,6 +4,7 @@ import cn.hanzhong.rectification.issues.domain.Category;
 import cn.hanzhong.rectification.issues.domain.IssueAction;
 import cn.hanzhong.rectification.issues.domain.IssueSource;
 import cn.hanzhong.rectification.issues.domain.IssueStatus;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class EventContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final IssueFacts FACTS = new IssueFacts(UUID.randomUUID(), "FK-001", "t", Category.AIR,
-            IssueSource.REPORT, "SSTHJJ", List.of("HTQ"), LocalDate.now(), IssueStatus.IN_PROGRESS, 40, 2);
+            IssueSource.REPORT, "SSTHJJ", List.of("HTQ"), LocalDate.now(ProgrammeClock.ZONE), IssueStatus.IN_PROGRESS, 40, 2);
 
     private static Set<String> fieldsOf(Object record) {
         return new TreeSet<>(iterable(JSON.valueToTree(record)));
@@ -41,7 +42,7 @@ class EventContractTest {
 
     @Test
     void overdue() throws Exception {
-        assertEquals(fieldsOf(new IssueEvents.IssueOverdue(FACTS, LocalDate.now())), fixtureFields("issue.overdue.json"));
+        assertEquals(fieldsOf(new IssueEvents.IssueOverdue(FACTS, LocalDate.now(ProgrammeClock.ZONE))), fixtureFields("issue.overdue.json"));
     }
 
     @Test
@@ -52,18 +53,18 @@ class EventContractTest {
 
     @Test
     void assigned() throws Exception {
-        assertEquals(fieldsOf(new IssueEvents.IssueAssigned(FACTS, LocalDate.now(), "r")), fixtureFields("issue.assigned.json"));
+        assertEquals(fieldsOf(new IssueEvents.IssueAssigned(FACTS, LocalDate.now(ProgrammeClock.ZONE), "r")), fixtureFields("issue.assigned.json"));
     }
 
     @Test
     void deadlineChanged() throws Exception {
-        assertEquals(fieldsOf(new IssueEvents.IssueDeadlineChanged(FACTS, LocalDate.now(), LocalDate.now(), "r")),
+        assertEquals(fieldsOf(new IssueEvents.IssueDeadlineChanged(FACTS, LocalDate.now(ProgrammeClock.ZONE), LocalDate.now(ProgrammeClock.ZONE), "r")),
                 fixtureFields("issue.deadline-changed.json"));
     }
 
     @Test
     void signedOff() throws Exception {
-        assertEquals(fieldsOf(new IssueEvents.IssueSignedOff(FACTS, "a", LocalDate.now(), true)),
+        assertEquals(fieldsOf(new IssueEvents.IssueSignedOff(FACTS, "a", LocalDate.now(ProgrammeClock.ZONE), true)),
                 fixtureFields("issue.signed-off.json"));
     }
 
@@ -80,13 +81,13 @@ class EventContractTest {
 
     @Test
     void extensionRequested() throws Exception {
-        assertEquals(fieldsOf(new IssueEvents.IssueExtensionRequested(FACTS, UUID.randomUUID(), LocalDate.now(), "r")),
+        assertEquals(fieldsOf(new IssueEvents.IssueExtensionRequested(FACTS, UUID.randomUUID(), LocalDate.now(ProgrammeClock.ZONE), "r")),
                 fixtureFields("issue.extension-requested.json"));
     }
 
     @Test
     void extensionDecided() throws Exception {
-        assertEquals(fieldsOf(new IssueEvents.IssueExtensionDecided(FACTS, UUID.randomUUID(), "APPROVED", LocalDate.now(), "n")),
+        assertEquals(fieldsOf(new IssueEvents.IssueExtensionDecided(FACTS, UUID.randomUUID(), "APPROVED", LocalDate.now(ProgrammeClock.ZONE), "n")),
                 fixtureFields("issue.extension-decided.json"));
     }
 }

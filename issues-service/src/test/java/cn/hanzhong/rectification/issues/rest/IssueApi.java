@@ -1,6 +1,7 @@
 package cn.hanzhong.rectification.issues.rest;
 
 import cn.hanzhong.rectification.platform.testing.TestTokens;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -66,7 +67,7 @@ final class IssueApi {
         String id = register(title);
         transition(office(), id, Map.of("action", "ASSIGN", "leadUnit", LEAD,
                 "cooperatingUnits", java.util.List.of(COOPERATING),
-                "deadline", LocalDate.now().plusDays(30).toString())).statusCode(200);
+                "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(30).toString())).statusCode(200);
         return id;
     }
 

@@ -5,6 +5,7 @@ import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TopicReader;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -49,17 +50,17 @@ class IssueEventsTest {
     void eachChangePublishesItsEventExactlyOnce() throws Exception {
         String id = IssueApi.register(IssueApi.unique("嘉陵江断面水质"));
         transition(office(), id, Map.of("action", "ASSIGN", "leadUnit", LEAD, "cooperatingUnits", List.of("LYX"),
-                "deadline", LocalDate.now().plusDays(5).toString())).statusCode(200);
+                "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(5).toString())).statusCode(200);
         transition(unit(LEAD), id, Map.of("action", "START")).statusCode(200);
-        unit(LEAD).body(Map.of("period", YearMonth.now().toString(), "percent", 60, "narrative", "断面监测达标"))
+        unit(LEAD).body(Map.of("period", YearMonth.now(ProgrammeClock.ZONE).toString(), "percent", 60, "narrative", "断面监测达标"))
                 .post("/api/v1/issues/" + id + "/progress-reports").then().statusCode(201);
-        String ext = unit(LEAD).body(Map.of("proposedDeadline", LocalDate.now().plusDays(20).toString(), "reason", "汛期"))
+        String ext = unit(LEAD).body(Map.of("proposedDeadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(20).toString(), "reason", "汛期"))
                 .post("/api/v1/issues/" + id + "/deadline-extensions").then().statusCode(201).extract().path("id");
         office().body(Map.of("decision", "APPROVE"))
                 .post("/api/v1/issues/" + id + "/deadline-extensions/" + ext + "/decision").then().statusCode(200);
         // The deadline passes without sign-off: the watch (as of a later day) publishes issue.overdue once.
-        overdueWatch.publishOverdue(LocalDate.now().plusDays(21));
-        overdueWatch.publishOverdue(LocalDate.now().plusDays(22));
+        overdueWatch.publishOverdue(LocalDate.now(ProgrammeClock.ZONE).plusDays(21));
+        overdueWatch.publishOverdue(LocalDate.now(ProgrammeClock.ZONE).plusDays(22));
         transition(unit(LEAD), id, Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "监测报告", "selfAssessment", "达标"))
                 .statusCode(200);
         transition(office(), id, Map.of("action", "ACCEPT", "opinion", "同意销号")).statusCode(200);
@@ -95,11 +96,11 @@ class IssueEventsTest {
         assertEquals(LEAD, changed.get("actorUnit").asText());
 
         JsonNode deadline = only(events, "issue.deadline-changed").get("data");
-        assertEquals(LocalDate.now().plusDays(5).toString(), deadline.get("oldDeadline").asText());
-        assertEquals(LocalDate.now().plusDays(20).toString(), deadline.get("newDeadline").asText());
+        assertEquals(LocalDate.now(ProgrammeClock.ZONE).plusDays(5).toString(), deadline.get("oldDeadline").asText());
+        assertEquals(LocalDate.now(ProgrammeClock.ZONE).plusDays(20).toString(), deadline.get("newDeadline").asText());
 
         JsonNode overdue = only(events, "issue.overdue").get("data");
-        assertEquals(LocalDate.now().plusDays(20).toString(), overdue.get("deadline").asText());
+        assertEquals(LocalDate.now(ProgrammeClock.ZONE).plusDays(20).toString(), overdue.get("deadline").asText());
 
         JsonNode signedOff = only(events, "issue.signed-off").get("data");
         assertEquals("SIGNED_OFF", signedOff.get("status").asText());

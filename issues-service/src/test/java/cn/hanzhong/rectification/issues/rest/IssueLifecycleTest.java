@@ -1,6 +1,7 @@
 package cn.hanzhong.rectification.issues.rest;
 
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -37,8 +38,8 @@ class IssueLifecycleTest {
 
     @Test
     void fromRegistrationToSignOffAndReopening() {
-        LocalDate today = LocalDate.now();
-        String period = YearMonth.now().toString();
+        LocalDate today = LocalDate.now(ProgrammeClock.ZONE);
+        String period = YearMonth.now(ProgrammeClock.ZONE).toString();
 
         // The office registers the issue: a code is generated, the status is REGISTERED.
         String id = office().body(IssueApi.newIssue("中心城区建筑工地扬尘管控不到位")).post("/api/v1/issues")
@@ -133,7 +134,7 @@ class IssueLifecycleTest {
     @Test
     void aDraftReportCanBeReplacedAFinalOneCannot() {
         String id = IssueApi.inProgress(IssueApi.unique("雨污分流管网建设滞后"));
-        String period = YearMonth.now().toString();
+        String period = YearMonth.now(ProgrammeClock.ZONE).toString();
         unit(LEAD).body(Map.of("period", period, "percent", 10, "narrative", "草稿", "draft", true))
                 .post("/api/v1/issues/" + id + "/progress-reports").then().statusCode(201);
         office().get("/api/v1/issues/" + id).then().body("progressPercent", equalTo(0));
@@ -169,7 +170,7 @@ class IssueLifecycleTest {
     @Test
     void officeEditNeedsAReasonToMoveTheDeadlineAndIsRecorded() {
         String id = IssueApi.assigned(IssueApi.unique("畜禽养殖污染"));
-        String newDeadline = LocalDate.now().plusDays(60).toString();
+        String newDeadline = LocalDate.now(ProgrammeClock.ZONE).plusDays(60).toString();
         office().body(Map.of("deadline", newDeadline)).patch("/api/v1/issues/" + id)
                 .then().statusCode(400).body("violations[0].field", equalTo("reason"));
         office().body(Map.of("deadline", newDeadline, "reason", "领导小组会议调整", "title", "畜禽养殖污染治理"))

@@ -2,6 +2,7 @@ package cn.hanzhong.rectification.issues.rest;
 
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -46,9 +47,9 @@ class IssueRulesTest {
         transition(office(), id, Map.of("action", "REOPEN", "reason", "x")).statusCode(409);
         transition(office(), id, Map.of("action", "REJECT", "reason", "x")).statusCode(409);
         transition(office(), id, Map.of("action", "ASSIGN", "leadUnit", LEAD,
-                "deadline", LocalDate.now().plusDays(10).toString())).statusCode(200);
+                "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(10).toString())).statusCode(200);
         transition(office(), id, Map.of("action", "ASSIGN", "leadUnit", LEAD,
-                "deadline", LocalDate.now().plusDays(10).toString())).statusCode(409);
+                "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(10).toString())).statusCode(409);
         transition(unit(LEAD), id, Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "e", "selfAssessment", "s"))
                 .statusCode(409).body("allowedActions", contains("START"));
         transition(office(), id, Map.of("action", "CANCEL", "reason", "与 FK-001 重复，合并办理")).statusCode(200)
@@ -109,7 +110,7 @@ class IssueRulesTest {
         office().header("If-Match", etag).body(Map.of("title", "秦岭区域小水电站退出及生态恢复"))
                 .patch("/api/v1/issues/" + id).then().statusCode(200).header("ETag", not(equalTo(etag)));
         office().header("If-Match", etag).body(Map.of("action", "ASSIGN", "leadUnit", LEAD,
-                        "deadline", LocalDate.now().plusDays(10).toString()))
+                        "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(10).toString()))
                 .post("/api/v1/issues/" + id + "/transitions").then().statusCode(412).contentType(PROBLEM);
         office().get("/api/v1/issues/" + id).then().body("status", equalTo("REGISTERED"));
         office().header("If-Match", "banana").body(Map.of("title", "x")).patch("/api/v1/issues/" + id)
@@ -135,10 +136,10 @@ class IssueRulesTest {
 
         String id = IssueApi.register(IssueApi.unique("土壤镉污染"));
         transition(office(), id, Map.of("action", "ASSIGN", "leadUnit", LEAD,
-                "deadline", LocalDate.now().minusDays(1).toString()))
+                "deadline", LocalDate.now(ProgrammeClock.ZONE).minusDays(1).toString()))
                 .statusCode(400).body("violations[0].field", equalTo("deadline"));
         transition(office(), id, Map.of("action", "ASSIGN", "leadUnit", "NOPE",
-                "deadline", LocalDate.now().plusDays(1).toString()))
+                "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(1).toString()))
                 .statusCode(400).body("violations[0].field", equalTo("leadUnit"));
         transition(office(), id, Map.of("action", "ASSIGN", "leadUnit", LEAD))
                 .statusCode(400).body("violations[0].field", equalTo("deadline"));

@@ -1,6 +1,7 @@
 package cn.hanzhong.rectification.issues.rest;
 
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -80,10 +81,10 @@ class IssueSearchTest {
         String tag = IssueApi.unique("w");
         String soon = register("临期 " + tag, "WATER", "HTQ");
         transition(office(), soon, Map.of("action", "ASSIGN", "leadUnit", LEAD,
-                "deadline", LocalDate.now().plusDays(3).toString())).statusCode(200);
+                "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(3).toString())).statusCode(200);
         String later = register("正常 " + tag, "WATER", "HTQ");
         transition(office(), later, Map.of("action", "ASSIGN", "leadUnit", LEAD,
-                "deadline", LocalDate.now().plusDays(300).toString())).statusCode(200);
+                "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(300).toString())).statusCode(200);
 
         office().get("/api/v1/issues/" + soon).then().body("warningLight", equalTo("BLUE"));
         office().get("/api/v1/issues/" + later).then().body("warningLight", equalTo("GREEN"));
@@ -93,7 +94,7 @@ class IssueSearchTest {
                 .body("items.id", contains(later));
         office().queryParam("q", tag).queryParam("overdue", "true").get("/api/v1/issues").then()
                 .body("totalItems", equalTo(0));
-        office().queryParam("q", tag).queryParam("deadlineTo", LocalDate.now().plusDays(10).toString())
+        office().queryParam("q", tag).queryParam("deadlineTo", LocalDate.now(ProgrammeClock.ZONE).plusDays(10).toString())
                 .get("/api/v1/issues").then().body("items.id", contains(soon));
     }
 

@@ -2,6 +2,7 @@ package cn.hanzhong.rectification.issues.rest;
 
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class UnitResourceTest {
         office().post("/api/v1/units/SGAJ/deactivation").then().statusCode(200).body("active", equalTo(false));
         String id = IssueApi.register(IssueApi.unique("停用单位"));
         transition(office(), id, Map.of("action", "ASSIGN", "leadUnit", "SGAJ",
-                "deadline", LocalDate.now().plusDays(5).toString()))
+                "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(5).toString()))
                 .statusCode(400).body("violations[0].message", equalTo("unit SGAJ is deactivated"));
         office().post("/api/v1/units/SGAJ/activation").then().statusCode(200).body("active", equalTo(true));
     }

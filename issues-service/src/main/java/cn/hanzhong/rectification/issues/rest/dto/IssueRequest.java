@@ -1,5 +1,7 @@
 package cn.hanzhong.rectification.issues.rest.dto;
 
+import cn.hanzhong.rectification.issues.service.command.RegisterIssue;
+import cn.hanzhong.rectification.issues.service.command.IssueContent;
 import cn.hanzhong.rectification.issues.domain.Approach;
 import cn.hanzhong.rectification.issues.domain.Category;
 import cn.hanzhong.rectification.issues.domain.IssueSource;
@@ -37,4 +39,10 @@ public record IssueRequest(
         @Valid @Size(max = 20) List<ResponsibleOfficialDto> responsibleOfficials,
         @Schema(description = "Lead unit code if already known; usually set on ASSIGN", examples = "SSTHJJ") String leadUnit,
         List<@NotBlank String> cooperatingUnits) {
+
+    public RegisterIssue toCommand() {
+        return new RegisterIssue(code, externalId, source, new IssueContent(title, description, category, districts,
+                target, requirements, measures, approach, track, term, ResponsibleOfficialDto.toDomain(responsibleOfficials)),
+                deadline, leadUnit, cooperatingUnits);
+    }
 }

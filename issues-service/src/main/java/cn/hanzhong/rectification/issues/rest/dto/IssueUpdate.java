@@ -1,5 +1,7 @@
 package cn.hanzhong.rectification.issues.rest.dto;
 
+import cn.hanzhong.rectification.issues.service.command.EditIssue;
+import cn.hanzhong.rectification.issues.service.command.IssueContent;
 import cn.hanzhong.rectification.issues.domain.Approach;
 import cn.hanzhong.rectification.issues.domain.Category;
 import cn.hanzhong.rectification.issues.domain.Term;
@@ -29,4 +31,10 @@ public record IssueUpdate(
         @Valid @Size(max = 20) List<ResponsibleOfficialDto> responsibleOfficials,
         List<@NotBlank String> cooperatingUnits,
         @Schema(description = "Why; required when the deadline changes") @Size(max = 2000) String reason) {
+
+    public EditIssue toCommand() {
+        return new EditIssue(new IssueContent(title, description, category, districts, target, requirements, measures,
+                approach, track, term, ResponsibleOfficialDto.toDomain(responsibleOfficials)),
+                deadline, cooperatingUnits, reason);
+    }
 }

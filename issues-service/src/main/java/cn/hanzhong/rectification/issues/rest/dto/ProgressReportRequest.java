@@ -1,5 +1,7 @@
 package cn.hanzhong.rectification.issues.rest.dto;
 
+import java.time.YearMonth;
+import cn.hanzhong.rectification.issues.service.command.ReportProgress;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,4 +23,9 @@ public record ProgressReportRequest(
         @Size(max = 5000) String difficulties,
         @Size(max = 5000) String nextSteps,
         @Schema(description = "A draft can be replaced by a later report for the same period") Boolean draft) {
+
+    public ReportProgress toCommand() {
+        return new ReportProgress(YearMonth.parse(period), percent, narrative, completedMeasures, difficulties, nextSteps,
+                Boolean.TRUE.equals(draft));
+    }
 }

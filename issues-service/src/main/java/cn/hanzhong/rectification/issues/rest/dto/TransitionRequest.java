@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.issues.rest.dto;
 
+import cn.hanzhong.rectification.issues.service.command.Transition;
 import cn.hanzhong.rectification.issues.domain.IssueAction;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -31,4 +32,11 @@ public record TransitionRequest(
         @Schema(description = "Acceptance opinion (验收意见)") @Size(max = 5000) String opinion,
         @Schema(description = "Who accepted; defaults to the caller") @Size(max = 100) String acceptedBy,
         @Schema(description = "Acceptance date; defaults to today") LocalDate acceptedOn) {
+
+    public Transition toCommand() {
+        return new Transition(action, reason,
+                new Transition.Assignment(leadUnit, cooperatingUnits, deadline, deadlineWorkingDays),
+                new Transition.Evidence(evidence, selfAssessment),
+                new Transition.Acceptance(opinion, acceptedBy, acceptedOn));
+    }
 }

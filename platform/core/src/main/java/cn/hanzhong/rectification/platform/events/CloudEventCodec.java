@@ -1,12 +1,11 @@
 package cn.hanzhong.rectification.platform.events;
 
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -16,20 +15,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class CloudEventCodec {
 
-    /** Event times are stated in the programme's time zone. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final ObjectMapper mapper;
+    private final ProgrammeClock clock;
 
-    public CloudEventCodec(ObjectMapper mapper) {
+    public CloudEventCodec(ObjectMapper mapper, ProgrammeClock clock) {
         this.mapper = mapper;
+        this.clock = clock;
     }
 
-    /** Wraps a payload record in a new envelope with a fresh id and the current time. */
+    /** Wraps a payload record in a new envelope with a fresh id and the current time (programme zone). */
     public CloudEvent wrap(String source, String type, String subject, Object payload) {
         JsonNode data = mapper.valueToTree(payload);
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), source, type, subject,
-                OffsetDateTime.now(ZONE), CloudEvent.JSON, data);
+                clock.now(), CloudEvent.JSON, data);
     }
 
     public String encode(CloudEvent event) {

@@ -1,10 +1,10 @@
 package cn.hanzhong.rectification.platform.history;
 
 import cn.hanzhong.rectification.platform.security.CurrentUser;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Objects;
 
@@ -17,6 +17,12 @@ public class ChangeLog {
 
     public static final String SYSTEM = "system";
 
+    private final ProgrammeClock clock;
+
+    public ChangeLog(ProgrammeClock clock) {
+        this.clock = clock;
+    }
+
     /**
      * Fills {@code entry}; returns {@code false} (and leaves it unfilled) when {@code field} is given
      * and its value did not really change, so nothing should be written.
@@ -28,7 +34,7 @@ public class ChangeLog {
         if (field != null && Objects.equals(before, after)) {
             return false;
         }
-        entry.at = OffsetDateTime.now();
+        entry.at = clock.now();
         entry.action = action;
         entry.field = field;
         entry.oldValue = before;

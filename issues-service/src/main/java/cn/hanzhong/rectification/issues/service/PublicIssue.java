@@ -1,4 +1,4 @@
-package cn.hanzhong.rectification.issues.rest.dto;
+package cn.hanzhong.rectification.issues.service;
 
 import cn.hanzhong.rectification.issues.domain.Category;
 import cn.hanzhong.rectification.issues.domain.IssueStatus;

@@ -1,4 +1,4 @@
-package cn.hanzhong.rectification.issues.rest.dto;
+package cn.hanzhong.rectification.issues.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,0 +1,123 @@
+package cn.hanzhong.rectification.issues.service;
+
+import cn.hanzhong.rectification.issues.domain.DeadlineRule;
+import cn.hanzhong.rectification.issues.domain.Issue;
+import cn.hanzhong.rectification.issues.domain.IssueSource;
+import cn.hanzhong.rectification.issues.domain.IssueStatus;
+import cn.hanzhong.rectification.issues.event.IssueEvents;
+import cn.hanzhong.rectification.issues.event.IssueFacts;
+import cn.hanzhong.rectification.issues.repository.IssueRepository;
+import cn.hanzhong.rectification.issues.service.command.IssueContent;
+import cn.hanzhong.rectification.issues.service.command.RegisterIssue;
+import cn.hanzhong.rectification.platform.errors.ConflictException;
+import cn.hanzhong.rectification.platform.errors.InvalidInputException;
+import cn.hanzhong.rectification.platform.outbox.Outbox;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import static cn.hanzhong.rectification.issues.service.ContentChanges.copy;
+import static cn.hanzhong.rectification.issues.service.ContentChanges.withoutLead;
+
+/**
+ * Registration of ledger items. With an {@code externalId} already known it is the provincial
+ * system's upsert: the same content changes nothing, different content updates what differs.
+ */
+@ApplicationScoped
+@Transactional
+public class IssueRegistration {
+
+    /** The outcome: the issue, and whether this call created or changed it. */
+    public record Registration(IssueView view, boolean created, boolean changed) {
+    }
+
+    private static final String PROVINCIAL_UPDATE = "update from the provincial system";
+
+    private final IssueRepository issues;
+    private final UnitService units;
+    private final ContentChanges changes;
+    private final History history;
+    private final IssueViews views;
+    private final Outbox outbox;
+    private final ProgrammeClock clock;
+
+    public IssueRegistration(IssueRepository issues, UnitService units, ContentChanges changes, History history,
+                             IssueViews views, Outbox outbox, ProgrammeClock clock) {
+        this.issues = issues;
+        this.units = units;
+        this.changes = changes;
+        this.history = history;
+        this.views = views;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Registration register(RegisterIssue r) {
+        units.validate(r.leadUnit(), r.cooperatingUnits(), r.content().districts());
+        IssueContent content = r.content().withEmptyLists();
+        Optional<Issue> known = r.externalId() == null ? Optional.empty() : issues.findByExternalId(r.externalId());
+        if (known.isPresent()) {
+            return update(known.get(), r, content);
+        }
+        if (r.code() != null && issues.codeExists(r.code())) {
+            throw new ConflictException("Code " + r.code() + " is already used by another issue");
+        }
+        Issue issue = new Issue();
+        issue.id = UUID.randomUUID();
+        issue.code = r.code() != null ? r.code() : nextCode(r.source());
+        issue.externalId = r.externalId();
+        issue.source = r.source();
+        issue.status = IssueStatus.REGISTERED;
+        issue.title = content.title();
+        issue.description = content.description();
+        issue.category = content.category();
+        issue.districts = copy(content.districts());
+        issue.target = content.target();
+        issue.requirements = content.requirements();
+        issue.measures = copy(content.measures());
+        issue.approach = content.approach();
+        issue.track = content.track();
+        issue.term = content.term();
+        issue.responsibleOfficials = copy(content.responsibleOfficials());
+        issue.deadline = r.deadline();
+        issue.deadlineRule = r.deadline() != null ? DeadlineRule.fixed(r.deadline()) : null;
+        issue.leadUnit = r.leadUnit();
+        issue.cooperatingUnits = withoutLead(r.cooperatingUnits(), r.leadUnit());
+        issue.createdAt = clock.now();
+        issue.updatedAt = issue.createdAt;
+        issues.persist(issue);
+        history.action(issue, "REGISTERED", null);
+        outbox.publish(IssueEvents.TOPIC, IssueEvents.REGISTERED, issue.id.toString(),
+                new IssueEvents.IssueRegistered(IssueFacts.of(issue), issue.externalId));
+        return new Registration(views.of(issue), true, true);
+    }
+
+    private Registration update(Issue issue, RegisterIssue r, IssueContent content) {
+        if (r.code() != null && !r.code().equals(issue.code)) {
+            throw new InvalidInputException("code", "externalId " + r.externalId() + " is already registered as " + issue.code);
+        }
+        boolean changed = changes.apply(issue, content, PROVINCIAL_UPDATE);
+        if (changed) {
+            issue.touch(clock.now());
+        }
+        issues.flush();
+        return new Registration(views.of(issue), false, changed);
+    }
+
+    private String nextCode(IssueSource source) {
+        String prefix = switch (source) {
+            case REPORT -> "FK-";
+            case HANDED_OVER -> "JB-";
+            case PETITION -> "XF-";
+            case SELF_FOUND -> "ZC-";
+        };
+        String code;
+        do {
+            code = prefix + String.format("%03d", issues.nextCodeNumber());
+        } while (issues.codeExists(code));
+        return code;
+    }
+}

@@ -1,0 +1,142 @@
+package cn.hanzhong.rectification.issues.service;
+
+import cn.hanzhong.rectification.issues.domain.Issue;
+import cn.hanzhong.rectification.issues.domain.IssueAction;
+import cn.hanzhong.rectification.issues.event.IssueEvents;
+import cn.hanzhong.rectification.issues.event.IssueFacts;
+import cn.hanzhong.rectification.issues.service.command.Transition;
+import cn.hanzhong.rectification.platform.errors.InvalidInputException;
+import cn.hanzhong.rectification.platform.security.CurrentUser;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static cn.hanzhong.rectification.issues.service.ContentChanges.copy;
+import static cn.hanzhong.rectification.issues.service.ContentChanges.withoutLead;
+
+/**
+ * What each action does to an issue besides moving its status, one small handler per action, and
+ * the event it publishes after {@code issue.status-changed} (if any).
+ */
+@ApplicationScoped
+public class TransitionEffects {
+
+    /** An event to publish once the move is made: its type and its payload from the issue's facts. */
+    public record FollowUp(String type, Function<IssueFacts, Object> payload) {
+    }
+
+    @FunctionalInterface
+    interface Effect {
+        Optional<FollowUp> apply(Issue issue, Transition t, LocalDate today);
+    }
+
+    private static final Effect NOTHING = (issue, t, today) -> Optional.empty();
+
+    private final Map<IssueAction, Effect> effects = new EnumMap<>(IssueAction.class);
+    private final UnitService units;
+    private final Deadlines deadlines;
+    private final History history;
+    private final CurrentUser user;
+    private final ProgrammeClock clock;
+
+    public TransitionEffects(UnitService units, Deadlines deadlines, History history, CurrentUser user,
+                             ProgrammeClock clock) {
+        this.units = units;
+        this.deadlines = deadlines;
+        this.history = history;
+        this.user = user;
+        this.clock = clock;
+        effects.put(IssueAction.ASSIGN, this::assign);
+        effects.put(IssueAction.START, NOTHING);
+        effects.put(IssueAction.REQUEST_ACCEPTANCE, this::requestAcceptance);
+        effects.put(IssueAction.ACCEPT, this::accept);
+        effects.put(IssueAction.REJECT, this::reject);
+        effects.put(IssueAction.CANCEL, this::cancel);
+        effects.put(IssueAction.REOPEN, this::reopen);
+    }
+
+    public Optional<FollowUp> apply(Issue issue, Transition t, LocalDate today) {
+        return effects.get(t.action()).apply(issue, t, today);
+    }
+
+    /** 交办: lead and cooperating units, the deadline and its rule. */
+    private Optional<FollowUp> assign(Issue issue, Transition t, LocalDate today) {
+        Transition.Assignment a = t.assignment();
+        String lead = a.leadUnit() != null ? a.leadUnit() : issue.leadUnit;
+        if (lead == null) {
+            throw new InvalidInputException("leadUnit", "is required to assign an issue");
+        }
+        List<String> cooperating = a.cooperatingUnits() != null ? copy(a.cooperatingUnits()) : issue.cooperatingUnits;
+        units.validate(lead, cooperating, null);
+        Deadlines.Scheduled deadline = deadlines.forAssignment(issue, a, today);
+        history.change(issue, "ASSIGN", "leadUnit", issue.leadUnit, lead, null);
+        issue.leadUnit = lead;
+        List<String> coop = withoutLead(cooperating, lead);
+        history.change(issue, "ASSIGN", "cooperatingUnits", issue.cooperatingUnits, coop, null);
+        issue.cooperatingUnits = coop;
+        history.change(issue, "ASSIGN", "deadline", issue.deadline, deadline.date(), deadline.rule().description());
+        issue.deadline = deadline.date();
+        issue.deadlineRule = deadline.rule();
+        issue.assignedOn = today;
+        return followUp(IssueEvents.ASSIGNED, facts -> new IssueEvents.IssueAssigned(facts, issue.assignedOn,
+                issue.deadlineRule != null ? issue.deadlineRule.description() : null));
+    }
+
+    private Optional<FollowUp> requestAcceptance(Issue issue, Transition t, LocalDate today) {
+        issue.evidence = required("evidence", t.evidence().evidence());
+        issue.selfAssessment = required("selfAssessment", t.evidence().selfAssessment());
+        return Optional.empty();
+    }
+
+    /** 验收销号: the opinion, who and when; progress becomes 100 %. */
+    private Optional<FollowUp> accept(Issue issue, Transition t, LocalDate today) {
+        Transition.Acceptance a = t.acceptance();
+        String opinion = required("opinion", a.opinion());
+        LocalDate acceptedOn = a.acceptedOn() != null ? a.acceptedOn() : today;
+        if (acceptedOn.isAfter(today)) {
+            throw new InvalidInputException("acceptedOn", "must not be in the future");
+        }
+        issue.acceptanceOpinion = opinion;
+        issue.acceptedOn = acceptedOn;
+        issue.acceptedBy = a.acceptedBy() != null && !a.acceptedBy().isBlank() ? a.acceptedBy() : user.name();
+        issue.signedOffAt = clock.now();
+        history.change(issue, IssueAction.ACCEPT.name(), "progressPercent", issue.progressPercent, 100, null);
+        issue.progressPercent = 100;
+        return followUp(IssueEvents.SIGNED_OFF, facts -> new IssueEvents.IssueSignedOff(facts, issue.acceptedBy,
+                issue.acceptedOn, issue.deadline == null || !issue.acceptedOn.isAfter(issue.deadline)));
+    }
+
+    private Optional<FollowUp> reject(Issue issue, Transition t, LocalDate today) {
+        required("reason", t.reason());
+        issue.rejectionCount++;
+        return Optional.empty();
+    }
+
+    private Optional<FollowUp> cancel(Issue issue, Transition t, LocalDate today) {
+        issue.closingReason = required("reason", t.reason());
+        return Optional.empty();
+    }
+
+    private Optional<FollowUp> reopen(Issue issue, Transition t, LocalDate today) {
+        required("reason", t.reason());
+        issue.signedOffAt = null;
+        return followUp(IssueEvents.REOPENED, facts -> new IssueEvents.IssueReopened(facts, t.reason()));
+    }
+
+    private static Optional<FollowUp> followUp(String type, Function<IssueFacts, Object> payload) {
+        return Optional.of(new FollowUp(type, payload));
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "must not be blank");
+        }
+        return value;
+    }
+}
