@@ -159,6 +159,11 @@ public class Petition {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** Marks the petition as changed at {@code at}. */
+    public void touch(OffsetDateTime at) {
+        updatedAt = at;
+    }
+
     @Version
     public int version;
 

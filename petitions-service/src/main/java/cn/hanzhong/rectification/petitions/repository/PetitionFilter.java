@@ -9,7 +9,7 @@ import cn.hanzhong.rectification.petitions.domain.PollutionType;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** Criteria of a petition search; empty sets and nulls do not filter. */
+/** Criteria of a petition search, built by name ({@link #builder()}); empty sets and nulls do not filter. */
 public record PetitionFilter(Set<Integer> batches, Set<PetitionStatus> statuses, Set<District> districts,
                              Set<PollutionType> pollutionTypes, Set<Finding> findings, Set<Completion> completions,
                              String leadUnit, String unit, Boolean priority, Boolean overdue,
@@ -21,9 +21,62 @@ public record PetitionFilter(Set<Integer> batches, Set<PetitionStatus> statuses,
                 priority, overdue, receivedFrom, receivedTo, q, unitCode, publishedOnly);
     }
 
-    public static PetitionFilter published(Set<District> districts, Set<PollutionType> types, Set<Finding> findings,
-                                           Set<Integer> batches, String q) {
-        return new PetitionFilter(batches, Set.of(), districts, types, findings, Set.of(), null, null, null, null,
-                null, null, q, null, true);
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named criteria; what is not set does not filter. */
+    public static final class Builder {
+        private Set<Integer> batches = Set.of();
+        private Set<PetitionStatus> statuses = Set.of();
+        private Set<District> districts = Set.of();
+        private Set<PollutionType> pollutionTypes = Set.of();
+        private Set<Finding> findings = Set.of();
+        private Set<Completion> completions = Set.of();
+        private String leadUnit;
+        private String unit;
+        private Boolean priority;
+        private Boolean overdue;
+        private LocalDate receivedFrom;
+        private LocalDate receivedTo;
+        private String q;
+        private boolean publishedOnly;
+
+        private Builder() {
+        }
+
+        public Builder batches(Set<Integer> v) { batches = v; return this; }
+
+        public Builder statuses(Set<PetitionStatus> v) { statuses = v; return this; }
+
+        public Builder districts(Set<District> v) { districts = v; return this; }
+
+        public Builder pollutionTypes(Set<PollutionType> v) { pollutionTypes = v; return this; }
+
+        public Builder findings(Set<Finding> v) { findings = v; return this; }
+
+        public Builder completions(Set<Completion> v) { completions = v; return this; }
+
+        public Builder leadUnit(String v) { leadUnit = v; return this; }
+
+        public Builder unit(String v) { unit = v; return this; }
+
+        public Builder priority(Boolean v) { priority = v; return this; }
+
+        public Builder overdue(Boolean v) { overdue = v; return this; }
+
+        public Builder receivedFrom(LocalDate v) { receivedFrom = v; return this; }
+
+        public Builder receivedTo(LocalDate v) { receivedTo = v; return this; }
+
+        public Builder q(String v) { q = v; return this; }
+
+        /** Only published cases (the public disclosure). */
+        public Builder publishedOnly() { publishedOnly = true; return this; }
+
+        public PetitionFilter build() {
+            return new PetitionFilter(batches, statuses, districts, pollutionTypes, findings, completions, leadUnit,
+                    unit, priority, overdue, receivedFrom, receivedTo, q, null, publishedOnly);
+        }
     }
 }

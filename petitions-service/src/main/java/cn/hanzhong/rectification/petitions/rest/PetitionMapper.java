@@ -5,9 +5,10 @@ import cn.hanzhong.rectification.petitions.domain.Petition;
 import cn.hanzhong.rectification.petitions.domain.PetitionStatus;
 import cn.hanzhong.rectification.petitions.domain.ReporterReveal;
 import cn.hanzhong.rectification.petitions.rest.dto.HandlingDto;
+import cn.hanzhong.rectification.petitions.rest.dto.HistoryResponse;
 import cn.hanzhong.rectification.petitions.rest.dto.PetitionResponse;
 import cn.hanzhong.rectification.petitions.rest.dto.RevealAudit;
-import cn.hanzhong.rectification.petitions.service.PetitionService;
+import cn.hanzhong.rectification.petitions.service.PetitionView;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -16,29 +17,22 @@ import java.util.List;
 @ApplicationScoped
 public class PetitionMapper {
 
-    private final PetitionService petitions;
-
-    public PetitionMapper(PetitionService petitions) {
-        this.petitions = petitions;
-    }
-
-    public PetitionResponse toResponse(Petition p) {
-        boolean overdue = p.status.isOpen() && p.deadline != null && p.deadline.isBefore(PetitionService.today());
+    public PetitionResponse toResponse(PetitionView view) {
+        Petition p = view.petition();
+        boolean overdue = view.overdue();
         return new PetitionResponse(p.id, p.caseNumber, p.batchNumber, p.receivedAt, p.channel, p.priority,
                 new PetitionResponse.MaskedReporter(p.reporterAnonymous, p.reporterNameMasked, p.reporterPhoneMasked),
                 p.content, p.location, p.district, p.district.label(), List.copyOf(p.pollutionTypes), p.leadUnit,
                 List.copyOf(p.cooperatingUnits), p.deadline, p.deadlineRule, p.status, p.status.label(), overdue,
                 p.finding, p.investigation,
-                p.status == PetitionStatus.RECEIVED ? null : new HandlingDto(p.handling.narrative,
-                        p.handling.rectificationOrders, p.handling.penaltyCases, p.handling.finesYuan,
-                        p.handling.criminalCases, p.handling.detentions, p.handling.talks, p.handling.personsHeldAccountable),
+                p.status == PetitionStatus.RECEIVED ? null : HandlingDto.of(p.handling),
                 p.accountabilityNote, p.completion, p.publicReply, p.feedback, p.feedbackOn, p.feedbackNote,
-                p.duplicateOf, p.reopenCount, p.published, petitions.allowedActions(p), p.createdAt, p.updatedAt,
+                p.duplicateOf, p.reopenCount, p.published, view.allowedActions(), p.createdAt, p.updatedAt,
                 p.version);
     }
 
-    public cn.hanzhong.rectification.petitions.rest.dto.HistoryResponse toResponse(HistoryEntry h) {
-        return new cn.hanzhong.rectification.petitions.rest.dto.HistoryResponse(h.id, h.at, h.actor, h.actorName,
+    public HistoryResponse toResponse(HistoryEntry h) {
+        return new HistoryResponse(h.id, h.at, h.actor, h.actorName,
                 h.actorUnit, h.action, h.field, h.oldValue, h.newValue, h.reason);
     }
 

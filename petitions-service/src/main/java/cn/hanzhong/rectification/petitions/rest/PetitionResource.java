@@ -13,7 +13,7 @@ import cn.hanzhong.rectification.petitions.rest.dto.DeadlineChange;
 import cn.hanzhong.rectification.petitions.rest.dto.FeedbackRequest;
 import cn.hanzhong.rectification.petitions.rest.dto.HistoryResponse;
 import cn.hanzhong.rectification.petitions.rest.dto.PetitionResponse;
-import cn.hanzhong.rectification.petitions.rest.dto.PublicPetition;
+import cn.hanzhong.rectification.petitions.service.PublicPetition;
 import cn.hanzhong.rectification.petitions.rest.dto.PublicationRequest;
 import cn.hanzhong.rectification.petitions.rest.dto.RevealAudit;
 import cn.hanzhong.rectification.petitions.rest.dto.RevealRequest;
@@ -22,6 +22,7 @@ import cn.hanzhong.rectification.petitions.rest.dto.TransitionRequest;
 import cn.hanzhong.rectification.petitions.service.DisclosureService;
 import cn.hanzhong.rectification.petitions.service.PetitionService;
 import cn.hanzhong.rectification.petitions.service.PetitionStatsService;
+import cn.hanzhong.rectification.petitions.service.PetitionView;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
@@ -103,16 +104,21 @@ public class PetitionResource {
             @Parameter(description = "Substring of case number, content or location; 2-character Chinese terms work",
                     example = "油烟") @QueryParam("q") String q,
             @BeanParam PageParams paging) {
-        PetitionFilter filter = new PetitionFilter(batches(batch),
-                QueryParams.enums("status", status, PetitionStatus.class),
-                QueryParams.enums("district", district, District.class),
-                QueryParams.enums("pollutionType", pollutionType, PollutionType.class),
-                QueryParams.enums("finding", finding, Finding.class),
-                QueryParams.enums("completion", completion, Completion.class),
-                QueryParams.text("leadUnit", leadUnit, 40), QueryParams.text("unit", unit, 40),
-                QueryParams.bool("priority", priority), QueryParams.bool("overdue", overdue),
-                QueryParams.date("receivedFrom", receivedFrom), QueryParams.date("receivedTo", receivedTo),
-                QueryParams.text("q", q, 100), null, false);
+        PetitionFilter filter = PetitionFilter.builder()
+                .batches(batches(batch))
+                .statuses(QueryParams.enums("status", status, PetitionStatus.class))
+                .districts(QueryParams.enums("district", district, District.class))
+                .pollutionTypes(QueryParams.enums("pollutionType", pollutionType, PollutionType.class))
+                .findings(QueryParams.enums("finding", finding, Finding.class))
+                .completions(QueryParams.enums("completion", completion, Completion.class))
+                .leadUnit(QueryParams.text("leadUnit", leadUnit, 40))
+                .unit(QueryParams.text("unit", unit, 40))
+                .priority(QueryParams.bool("priority", priority))
+                .overdue(QueryParams.bool("overdue", overdue))
+                .receivedFrom(QueryParams.date("receivedFrom", receivedFrom))
+                .receivedTo(QueryParams.date("receivedTo", receivedTo))
+                .q(QueryParams.text("q", q, 100))
+                .build();
         return petitions.search(filter, paging.toRequest(SORTABLE)).map(mapper::toResponse);
     }
 
@@ -123,8 +129,7 @@ public class PetitionResource {
     @APIResponse(responseCode = "200", description = "The petition; ETag is its version")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
-        var p = petitions.get(id);
-        return Response.ok(mapper.toResponse(p)).tag(ETags.of(p.version)).build();
+        return ok(petitions.get(id));
     }
 
     @POST
@@ -140,8 +145,7 @@ public class PetitionResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response transition(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request,
                                @HeaderParam("If-Match") String ifMatch) {
-        var p = petitions.transition(id, request, ETags.parseIfMatch(ifMatch));
-        return Response.ok(mapper.toResponse(p)).tag(ETags.of(p.version)).build();
+        return ok(petitions.transition(id, request.toCommand(), ETags.parseIfMatch(ifMatch)));
     }
 
     @POST
@@ -154,7 +158,7 @@ public class PetitionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public PetitionResponse feedback(@PathParam("id") UUID id, @Valid @NotNull FeedbackRequest request) {
-        return mapper.toResponse(petitions.feedback(id, request));
+        return mapper.toResponse(petitions.feedback(id, request.toCommand()));
     }
 
     @PUT
@@ -224,7 +228,7 @@ public class PetitionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public PetitionResponse publish(@PathParam("id") UUID id, @Valid PublicationRequest request) {
-        return mapper.toResponse(disclosure.publish(id, request));
+        return mapper.toResponse(disclosure.publish(id, request == null ? null : request.toCommand()));
     }
 
     @DELETE
@@ -244,8 +248,7 @@ public class PetitionResource {
             description = "By district, pollution type, finding, status, completion and batch; enforcement totals.")
     @APIResponse(responseCode = "200", description = "The figures")
     public PetitionStatsService.Stats stats(@QueryParam("batch") List<String> batch) {
-        return stats.stats(new PetitionFilter(batches(batch), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null,
-                null, null, null, null, null, null, false));
+        return stats.stats(PetitionFilter.builder().batches(batches(batch)).build());
     }
 
     @GET
@@ -275,5 +278,9 @@ public class PetitionResource {
         } catch (NumberFormatException e) {
             throw new cn.hanzhong.rectification.platform.errors.InvalidInputException("batch", "must be batch numbers");
         }
+    }
+
+    private Response ok(PetitionView view) {
+        return Response.ok(mapper.toResponse(view)).tag(ETags.of(view.petition().version)).build();
     }
 }

@@ -1,10 +1,11 @@
 package cn.hanzhong.rectification.petitions.rest;
 
+import cn.hanzhong.rectification.petitions.tables.Tables;
 import cn.hanzhong.rectification.petitions.domain.District;
 import cn.hanzhong.rectification.petitions.domain.Finding;
 import cn.hanzhong.rectification.petitions.domain.PollutionType;
 import cn.hanzhong.rectification.petitions.repository.PetitionFilter;
-import cn.hanzhong.rectification.petitions.rest.dto.PublicPetition;
+import cn.hanzhong.rectification.petitions.service.PublicPetition;
 import cn.hanzhong.rectification.petitions.service.DisclosureService;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.paging.PageParams;
@@ -63,10 +64,14 @@ public class PublicPetitionResource {
                          @Parameter(description = "json (default), csv or xlsx") @QueryParam("format") String format,
                          @HeaderParam(HttpHeaders.ACCEPT) String accept,
                          @BeanParam PageParams paging) {
-        PetitionFilter filter = PetitionFilter.published(QueryParams.enums("district", district, District.class),
-                QueryParams.enums("pollutionType", types, PollutionType.class),
-                QueryParams.enums("finding", finding, Finding.class), PetitionResource.batches(batch),
-                QueryParams.text("q", q, 100));
+        PetitionFilter filter = PetitionFilter.builder()
+                .districts(QueryParams.enums("district", district, District.class))
+                .pollutionTypes(QueryParams.enums("pollutionType", types, PollutionType.class))
+                .findings(QueryParams.enums("finding", finding, Finding.class))
+                .batches(PetitionResource.batches(batch))
+                .q(QueryParams.text("q", q, 100))
+                .publishedOnly()
+                .build();
         String f = format != null ? format.strip().toLowerCase()
                 : accept != null && accept.contains(Tables.XLSX) ? "xlsx"
                 : accept != null && accept.contains(Tables.CSV) ? "csv" : "json";

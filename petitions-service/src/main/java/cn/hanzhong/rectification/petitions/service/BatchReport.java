@@ -1,4 +1,4 @@
-package cn.hanzhong.rectification.petitions.rest.dto;
+package cn.hanzhong.rectification.petitions.service;
 
 import cn.hanzhong.rectification.platform.errors.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -7,9 +7,6 @@ import cn.hanzhong.rectification.petitions.domain.PetitionStatus;
 import cn.hanzhong.rectification.petitions.event.PetitionEvents;
 import cn.hanzhong.rectification.petitions.repository.PetitionBatchRepository;
 import cn.hanzhong.rectification.petitions.repository.PetitionRepository;
-import cn.hanzhong.rectification.petitions.rest.dto.BatchReport;
-import cn.hanzhong.rectification.petitions.rest.dto.PetitionCase;
-import cn.hanzhong.rectification.petitions.rest.dto.ReporterDto;
 import cn.hanzhong.rectification.platform.errors.Problem;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
@@ -17,6 +14,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import cn.hanzhong.rectification.platform.errors.InvalidInputException;
+import cn.hanzhong.rectification.platform.outbox.Outbox;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -57,19 +57,21 @@ public class BatchService {
     private final PetitionRepository petitions;
     private final ReporterVault vault;
     private final History history;
-    private final EventPublisher events;
+    private final Outbox outbox;
+    private final ProgrammeClock clock;
     private final Validator validator;
     private final ObjectMapper mapper;
     private final PetitionsConfig config;
 
     public BatchService(PetitionBatchRepository batches, PetitionRepository petitions, ReporterVault vault,
-                        History history, EventPublisher events, Validator validator, ObjectMapper mapper,
+                        History history, Outbox outbox, ProgrammeClock clock, Validator validator, ObjectMapper mapper,
                         PetitionsConfig config) {
         this.batches = batches;
         this.petitions = petitions;
         this.vault = vault;
         this.history = history;
-        this.events = events;
+        this.outbox = outbox;
+        this.clock = clock;
         this.validator = validator;
         this.mapper = mapper;
         this.config = config;
@@ -99,11 +101,11 @@ public class BatchService {
         // Checked here, not only on the JSON body: a CSV/XLSX upload passes its header as query parameters.
         if (header.deadlineWorkingDays() != null
                 && (header.deadlineWorkingDays() < 1 || header.deadlineWorkingDays() > 365)) {
-            throw new cn.hanzhong.rectification.platform.errors.InvalidInputException("deadlineWorkingDays",
+            throw new InvalidInputException("deadlineWorkingDays",
                     "must be between 1 and 365");
         }
         PetitionBatch batch = batches.findByIdOptional(header.number()).orElse(null);
-        OffsetDateTime now = OffsetDateTime.now(PetitionService.ZONE);
+        OffsetDateTime now = clock.now();
         if (batch == null) {
             batch = new PetitionBatch();
             batch.number = header.number();
@@ -204,7 +206,7 @@ public class BatchService {
         p.updatedAt = now;
         petitions.persist(p);
         history.action(p, "RECEIVED", "batch " + batch);
-        events.publish(PetitionEvents.RECEIVED, p, new PetitionEvents.PetitionReceived(
+        outbox.publish(PetitionEvents.TOPIC, PetitionEvents.RECEIVED, p.id.toString(), new PetitionEvents.PetitionReceived(
                 PetitionEvents.PetitionFacts.of(p), p.receivedAt));
         return p;
     }

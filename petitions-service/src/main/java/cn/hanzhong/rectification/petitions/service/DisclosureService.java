@@ -5,15 +5,14 @@ import cn.hanzhong.rectification.petitions.domain.PetitionStatus;
 import cn.hanzhong.rectification.petitions.domain.PollutionType;
 import cn.hanzhong.rectification.petitions.repository.PetitionFilter;
 import cn.hanzhong.rectification.petitions.repository.PetitionRepository;
-import cn.hanzhong.rectification.petitions.rest.dto.PublicPetition;
-import cn.hanzhong.rectification.petitions.rest.dto.PublicationRequest;
+import cn.hanzhong.rectification.petitions.service.command.Publish;
 import cn.hanzhong.rectification.platform.errors.IllegalTransitionException;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -36,35 +35,42 @@ public class DisclosureService {
 
     private final PetitionRepository petitions;
     private final PetitionService service;
+    private final PetitionLocks locks;
+    private final PetitionViews views;
     private final PetitionAccess access;
     private final ReporterVault vault;
     private final History history;
+    private final ProgrammeClock clock;
 
-    public DisclosureService(PetitionRepository petitions, PetitionService service, PetitionAccess access,
-                             ReporterVault vault, History history) {
+    public DisclosureService(PetitionRepository petitions, PetitionService service, PetitionLocks locks,
+                             PetitionViews views, PetitionAccess access, ReporterVault vault, History history,
+                             ProgrammeClock clock) {
         this.petitions = petitions;
         this.service = service;
+        this.locks = locks;
+        this.views = views;
         this.access = access;
         this.vault = vault;
         this.history = history;
+        this.clock = clock;
     }
 
     /** What would be published, pseudonymised, for the office to review. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PublicPetition preview(UUID id) {
         access.requireOffice();
-        Petition p = service.get(id);
+        Petition p = service.readable(id);
         return row(p, vault.pseudonymise(p, p.content), vault.pseudonymise(p, p.investigation),
                 vault.pseudonymise(p, p.handling.narrative), vault.pseudonymise(p, p.accountabilityNote));
     }
 
-    public Petition publish(UUID id, PublicationRequest r) {
+    public PetitionView publish(UUID id, Publish r) {
         access.requireOffice();
-        Petition p = service.locked(id, null);
+        Petition p = locks.forChange(id, null);
         if (!PUBLISHABLE.contains(p.status) || p.finding == null) {
             throw new IllegalTransitionException("PUBLISH", p.status.name(), List.of());
         }
-        PublicationRequest given = r != null ? r : new PublicationRequest(null, null, null, null);
+        Publish given = r != null ? r : Publish.AS_PREVIEWED;
         // Reviewed texts are pseudonymised again: a reviewer's slip must not publish a name or number.
         p.publishedContent = vault.pseudonymise(p, given.content() != null ? given.content() : p.content);
         p.publishedInvestigation = vault.pseudonymise(p, given.investigation() != null ? given.investigation() : p.investigation);
@@ -72,29 +78,29 @@ public class DisclosureService {
         p.publishedAccountability = vault.pseudonymise(p,
                 given.accountability() != null ? given.accountability() : p.accountabilityNote);
         p.published = true;
-        p.publishedAt = OffsetDateTime.now(PetitionService.ZONE);
+        p.publishedAt = clock.now();
         history.action(p, "PUBLISHED", null);
-        service.touch(p);
-        return p;
+        p.touch(p.publishedAt);
+        return views.of(p);
     }
 
-    public Petition unpublish(UUID id, String reason) {
+    public PetitionView unpublish(UUID id, String reason) {
         access.requireOffice();
-        Petition p = service.locked(id, null);
+        Petition p = locks.forChange(id, null);
         p.published = false;
         history.action(p, "UNPUBLISHED", reason);
-        service.touch(p);
-        return p;
+        p.touch(clock.now());
+        return views.of(p);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PublicPetition> list(PetitionFilter filter, PageRequest request) {
-        return petitions.search(filter, request, PetitionService.today()).map(DisclosureService::published);
+        return petitions.search(filter, request, clock.today()).map(DisclosureService::published);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PublicPetition> export(PetitionFilter filter) {
-        return petitions.all(filter, PetitionService.today(), MAX_EXPORT_ROWS).stream()
+        return petitions.all(filter, clock.today(), MAX_EXPORT_ROWS).stream()
                 .map(DisclosureService::published).toList();
     }
 

@@ -4,6 +4,8 @@ import cn.hanzhong.rectification.petitions.config.PetitionsConfig;
 import cn.hanzhong.rectification.petitions.domain.Petition;
 import cn.hanzhong.rectification.petitions.event.PetitionEvents;
 import cn.hanzhong.rectification.petitions.repository.PetitionRepository;
+import cn.hanzhong.rectification.platform.outbox.Outbox;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,15 +21,18 @@ import java.util.List;
 public class OverdueWatch {
 
     private final PetitionRepository petitions;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final History history;
     private final PetitionsConfig config;
+    private final ProgrammeClock clock;
 
-    public OverdueWatch(PetitionRepository petitions, EventPublisher events, History history, PetitionsConfig config) {
+    public OverdueWatch(PetitionRepository petitions, Outbox outbox, History history, PetitionsConfig config,
+                        ProgrammeClock clock) {
         this.petitions = petitions;
-        this.events = events;
+        this.outbox = outbox;
         this.history = history;
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "{petitions.overdue-cron:0 10 0 * * ?}", timeZone = "Asia/Shanghai",
@@ -35,7 +40,7 @@ public class OverdueWatch {
     @Scheduled(every = "24h", delayed = "{petitions.overdue-startup-delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "petitions-overdue-startup")
     void scheduled() {
-        publishOverdue(PetitionService.today());
+        publishOverdue(clock.today());
     }
 
     public int publishOverdue(LocalDate today) {
@@ -47,7 +52,7 @@ public class OverdueWatch {
                 for (Petition p : due) {
                     p.overdueNotifiedFor = p.deadline;
                     history.action(p, "OVERDUE", "deadline " + p.deadline + " passed");
-                    events.publish(PetitionEvents.OVERDUE, p, new PetitionEvents.PetitionOverdue(
+                    outbox.publish(PetitionEvents.TOPIC, PetitionEvents.OVERDUE, p.id.toString(), new PetitionEvents.PetitionOverdue(
                             PetitionEvents.PetitionFacts.of(p), p.deadline.plusDays(1)));
                 }
                 return due.size();

@@ -1,4 +1,4 @@
-package cn.hanzhong.rectification.petitions.rest.dto;
+package cn.hanzhong.rectification.petitions.service;
 
 import cn.hanzhong.rectification.petitions.domain.Channel;
 import cn.hanzhong.rectification.petitions.domain.District;

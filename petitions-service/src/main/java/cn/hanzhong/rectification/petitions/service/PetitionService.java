@@ -15,26 +15,25 @@ import cn.hanzhong.rectification.petitions.repository.PetitionBatchRepository;
 import cn.hanzhong.rectification.petitions.repository.PetitionFilter;
 import cn.hanzhong.rectification.petitions.repository.PetitionRepository;
 import cn.hanzhong.rectification.petitions.repository.ReporterRevealRepository;
-import cn.hanzhong.rectification.petitions.rest.dto.FeedbackRequest;
-import cn.hanzhong.rectification.petitions.rest.dto.HandlingDto;
-import cn.hanzhong.rectification.petitions.rest.dto.TransitionRequest;
+import cn.hanzhong.rectification.petitions.service.command.GiveFeedback;
+import cn.hanzhong.rectification.petitions.service.command.PetitionTransition;
 import cn.hanzhong.rectification.platform.calendar.WorkingDayCalendar;
 import cn.hanzhong.rectification.platform.errors.IllegalTransitionException;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
-import cn.hanzhong.rectification.platform.errors.PreconditionFailedException;
+import cn.hanzhong.rectification.platform.errors.Problem;
+import cn.hanzhong.rectification.platform.lifecycle.TransitionGuard;
+import cn.hanzhong.rectification.platform.outbox.Outbox;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
 import cn.hanzhong.rectification.platform.security.CurrentUser;
-import io.quarkus.security.ForbiddenException;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -44,7 +43,6 @@ import java.util.regex.Pattern;
 @Transactional
 public class PetitionService {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Pattern UNIT_CODE = Pattern.compile("[A-Z][A-Z0-9_-]{1,39}");
 
     private final PetitionRepository petitions;
@@ -52,70 +50,67 @@ public class PetitionService {
     private final HistoryEntryRepository historyEntries;
     private final ReporterRevealRepository reveals;
     private final PetitionAccess access;
+    private final PetitionLocks locks;
+    private final PetitionViews views;
     private final History history;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final ReporterVault vault;
     private final WorkingDayCalendar calendar;
     private final CurrentUser user;
+    private final ProgrammeClock clock;
 
     public PetitionService(PetitionRepository petitions, PetitionBatchRepository batches,
                            HistoryEntryRepository historyEntries, ReporterRevealRepository reveals,
-                           PetitionAccess access, History history, EventPublisher events, ReporterVault vault,
-                           WorkingDayCalendar calendar, CurrentUser user) {
+                           PetitionAccess access, PetitionLocks locks, PetitionViews views, History history,
+                           Outbox outbox, ReporterVault vault, WorkingDayCalendar calendar, CurrentUser user,
+                           ProgrammeClock clock) {
         this.petitions = petitions;
         this.batches = batches;
         this.historyEntries = historyEntries;
         this.reveals = reveals;
         this.access = access;
+        this.locks = locks;
+        this.views = views;
         this.history = history;
-        this.events = events;
+        this.outbox = outbox;
         this.vault = vault;
         this.calendar = calendar;
         this.user = user;
-    }
-
-    public static LocalDate today() {
-        return LocalDate.now(ZONE);
-    }
-
-    public List<PetitionAction> allowedActions(Petition p) {
-        return PetitionAction.allowed(p.status, access.actorsFor(p));
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Petition get(UUID id) {
+    public PetitionView get(UUID id) {
+        return views.of(readable(id));
+    }
+
+    /** The petition if the caller may read it, else 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Petition readable(UUID id) {
         return access.readable(petitions.findById(id), id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Petition> search(PetitionFilter filter, PageRequest request) {
+    public Page<PetitionView> search(PetitionFilter filter, PageRequest request) {
         PetitionFilter scoped = access.restrictedToUnit().map(filter::visibleTo).orElse(filter);
-        return petitions.search(scoped, request, today());
+        return petitions.search(scoped, request, clock.today()).map(views::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<HistoryEntry> history(UUID id, PageRequest request) {
-        get(id);
+        readable(id);
         return Page.of(historyEntries.find("petitionId", request.panacheSort(), id), request, Function.identity());
     }
 
-    public Petition transition(UUID id, TransitionRequest t, Integer ifMatch) {
-        Petition p = locked(id, ifMatch);
+    public PetitionView transition(UUID id, PetitionTransition t, Integer ifMatch) {
+        Petition p = locks.forChange(id, ifMatch);
         PetitionAction action = t.action();
-        var actors = access.actorsFor(p);
-        if (!actors.contains(action.actor())) {
-            throw new ForbiddenException(action.actor() == Actor.OFFICE
-                    ? "Only the rectification office may " + action.name() : "Only the lead unit may " + action.name());
-        }
-        if (!action.isAllowedFrom(p.status)) {
-            throw new IllegalTransitionException(action.name(), p.status.name(),
-                    PetitionAction.allowed(p.status, actors).stream().map(Enum::name).toList());
-        }
+        guard(p, action);
         PetitionStatus from = p.status;
         switch (action) {
-            case ASSIGN -> assign(p, t);
+            case ASSIGN -> assign(p, t.assignment());
             case START_INVESTIGATION, CLOSE, CONFIRM -> { }
-            case CONCLUDE -> conclude(p, t);
+            case CONCLUDE -> conclude(p, t.conclusion());
             case RETURN -> required("reason", t.reason());
             case REOPEN -> {
                 required("reason", t.reason());
@@ -136,31 +131,45 @@ public class PetitionService {
         }
         p.status = action.target();
         history.change(p, action.name(), "status", from, p.status, t.reason());
-        touch(p);
+        p.touch(clock.now());
         petitions.flush();
 
         PetitionFacts facts = PetitionFacts.of(p);
-        events.publish(PetitionEvents.STATUS_CHANGED, p, new PetitionEvents.PetitionStatusChanged(facts, from, p.status,
+        publish(p, PetitionEvents.STATUS_CHANGED, new PetitionEvents.PetitionStatusChanged(facts, from, p.status,
                 action.name(), user.unit().orElse(null), t.reason()));
         switch (action) {
-            case ASSIGN -> events.publish(PetitionEvents.ASSIGNED, p, new PetitionEvents.PetitionAssigned(facts, p.deadlineRule));
-            case CONCLUDE -> events.publish(PetitionEvents.CONCLUDED, p, concluded(p, facts));
-            case REOPEN -> events.publish(PetitionEvents.REOPENED, p,
+            case ASSIGN -> publish(p, PetitionEvents.ASSIGNED, new PetitionEvents.PetitionAssigned(facts, p.deadlineRule));
+            case CONCLUDE -> publish(p, PetitionEvents.CONCLUDED, concluded(p, facts));
+            case REOPEN -> publish(p, PetitionEvents.REOPENED,
                     new PetitionEvents.PetitionReopened(facts, "LOOK_BACK", p.reopenCount));
             default -> { }
         }
-        return p;
+        return views.of(p);
+    }
+
+    private void guard(Petition p, PetitionAction action) {
+        Set<Actor> actors = access.actorsFor(p);
+        String refusal = actors.contains(action.actor()) ? null
+                : action.actor() == Actor.OFFICE ? "Only the rectification office may " + action.name()
+                : "Only the lead unit may " + action.name();
+        TransitionGuard.check(action, p.status, refusal, action.isAllowedFrom(p.status),
+                PetitionAction.allowed(p.status, actors));
+    }
+
+    private void publish(Petition p, String type, Object payload) {
+        outbox.publish(PetitionEvents.TOPIC, type, p.id.toString(), payload);
     }
 
     /** Petitioner feedback after closing; UNSATISFIED reopens the case (群众不满意不放过). */
-    public Petition feedback(UUID id, FeedbackRequest f) {
+    public PetitionView feedback(UUID id, GiveFeedback f) {
         access.requireOffice();
-        Petition p = locked(id, null);
+        Petition p = locks.forChange(id, null);
         if (p.status != PetitionStatus.CLOSED && p.status != PetitionStatus.CONFIRMED) {
             throw new IllegalTransitionException("FEEDBACK", p.status.name(), List.of());
         }
-        LocalDate on = f.on() != null ? f.on() : today();
-        if (on.isAfter(today())) {
+        LocalDate today = clock.today();
+        LocalDate on = f.on() != null ? f.on() : today;
+        if (on.isAfter(today)) {
             throw new InvalidInputException("on", "must not be in the future");
         }
         history.change(p, "FEEDBACK", "feedback", p.feedback, f.feedback(), f.note());
@@ -172,51 +181,51 @@ public class PetitionService {
             p.status = PetitionStatus.INVESTIGATING;
             p.reopenCount++;
             history.change(p, "REOPEN", "status", from, p.status, "petitioner unsatisfied");
-            touch(p);
+            p.touch(clock.now());
             petitions.flush();
             PetitionFacts facts = PetitionFacts.of(p);
-            events.publish(PetitionEvents.STATUS_CHANGED, p, new PetitionEvents.PetitionStatusChanged(facts, from,
+            publish(p, PetitionEvents.STATUS_CHANGED, new PetitionEvents.PetitionStatusChanged(facts, from,
                     p.status, PetitionEvents.FEEDBACK_ACTION, null, "petitioner unsatisfied"));
-            events.publish(PetitionEvents.REOPENED, p,
+            publish(p, PetitionEvents.REOPENED,
                     new PetitionEvents.PetitionReopened(facts, "UNSATISFIED_FEEDBACK", p.reopenCount));
         } else {
-            touch(p);
+            p.touch(clock.now());
         }
-        return p;
+        return views.of(p);
     }
 
     /** Office change of the deadline, with a reason. */
-    public Petition changeDeadline(UUID id, LocalDate deadline, String reason, Integer ifMatch) {
+    public PetitionView changeDeadline(UUID id, LocalDate deadline, String reason, Integer ifMatch) {
         access.requireOffice();
-        Petition p = locked(id, ifMatch);
+        Petition p = locks.forChange(id, ifMatch);
         if (!p.status.isOpen() || p.deadline == null) {
             throw new IllegalTransitionException("CHANGE_DEADLINE", p.status.name(), List.of());
         }
         required("reason", reason);
-        if (deadline.isBefore(today())) {
+        if (deadline.isBefore(clock.today())) {
             throw new InvalidInputException("deadline", "must not be in the past");
         }
         LocalDate old = p.deadline;
         if (old.equals(deadline)) {
-            return p;
+            return views.of(p);
         }
         history.change(p, "DEADLINE_CHANGED", "deadline", old, deadline, reason);
         p.deadline = deadline;
         p.deadlineRule = "fixed date " + deadline;
-        touch(p);
+        p.touch(clock.now());
         petitions.flush();
-        events.publish(PetitionEvents.DEADLINE_CHANGED, p,
+        publish(p, PetitionEvents.DEADLINE_CHANGED,
                 new PetitionEvents.PetitionDeadlineChanged(PetitionFacts.of(p), old, deadline, reason));
-        return p;
+        return views.of(p);
     }
 
     /** The reporter in clear, for the office, with an audit record of who, when and why. */
     public ReporterVault.Reporter reveal(UUID id, String reason) {
         access.requireOffice();
-        Petition p = get(id);
+        Petition p = readable(id);
         ReporterReveal audit = new ReporterReveal();
         audit.petitionId = p.id;
-        audit.at = OffsetDateTime.now(ZONE);
+        audit.at = clock.now();
         audit.actor = user.subject();
         audit.actorName = user.name();
         audit.reason = reason;
@@ -233,7 +242,7 @@ public class PetitionService {
         return Page.of(reveals.findAll(request.panacheSort()), request, Function.identity());
     }
 
-    private void assign(Petition p, TransitionRequest t) {
+    private void assign(Petition p, PetitionTransition.Assignment t) {
         String lead = t.leadUnit() != null ? t.leadUnit() : p.leadUnit;
         if (lead == null || !UNIT_CODE.matcher(lead).matches()) {
             throw new InvalidInputException("leadUnit", lead == null ? "is required to assign a petition" : "is not a unit code");
@@ -244,7 +253,7 @@ public class PetitionService {
                 throw new InvalidInputException("cooperatingUnits[" + i + "]", "is not a unit code");
             }
         }
-        LocalDate today = today();
+        LocalDate today = clock.today();
         if (t.deadline() != null) {
             if (t.deadline().isBefore(today)) {
                 throw new InvalidInputException("deadline", "must not be in the past");
@@ -264,34 +273,26 @@ public class PetitionService {
         p.cooperatingUnits = new ArrayList<>(coop.stream().filter(c -> !c.equals(lead)).distinct().toList());
     }
 
-    private void conclude(Petition p, TransitionRequest t) {
-        List<cn.hanzhong.rectification.platform.errors.Problem.Violation> missing = new ArrayList<>();
+    private void conclude(Petition p, PetitionTransition.Conclusion t) {
+        List<Problem.Violation> missing = new ArrayList<>();
         if (t.finding() == null) {
-            missing.add(new cn.hanzhong.rectification.platform.errors.Problem.Violation("finding", "is required to conclude"));
+            missing.add(new Problem.Violation("finding", "is required to conclude"));
         }
         if (t.investigation() == null || t.investigation().isBlank()) {
-            missing.add(new cn.hanzhong.rectification.platform.errors.Problem.Violation("investigation", "is required to conclude"));
+            missing.add(new Problem.Violation("investigation", "is required to conclude"));
         }
         if (t.handling() == null) {
-            missing.add(new cn.hanzhong.rectification.platform.errors.Problem.Violation("handling", "is required to conclude"));
+            missing.add(new Problem.Violation("handling", "is required to conclude"));
         }
         if (t.completion() == null) {
-            missing.add(new cn.hanzhong.rectification.platform.errors.Problem.Violation("completion", "is required to conclude"));
+            missing.add(new Problem.Violation("completion", "is required to conclude"));
         }
         if (!missing.isEmpty()) {
             throw new InvalidInputException(missing);
         }
         p.finding = t.finding();
         p.investigation = t.investigation();
-        HandlingDto h = t.handling();
-        p.handling.narrative = h.narrative();
-        p.handling.rectificationOrders = h.rectificationOrders();
-        p.handling.penaltyCases = h.penaltyCases();
-        p.handling.finesYuan = h.finesYuan() != null ? h.finesYuan() : BigDecimal.ZERO;
-        p.handling.criminalCases = h.criminalCases();
-        p.handling.detentions = h.detentions();
-        p.handling.talks = h.talks();
-        p.handling.personsHeldAccountable = h.personsHeldAccountable();
+        p.handling = t.handling();
         p.completion = t.completion();
         p.publicReply = t.publicReply();
         p.accountabilityNote = t.accountability();
@@ -303,18 +304,6 @@ public class PetitionService {
         return new PetitionEvents.PetitionConcluded(facts, p.finding, p.completion, p.handling.rectificationOrders,
                 p.handling.penaltyCases, p.handling.finesYuan, p.handling.criminalCases, p.handling.detentions,
                 p.handling.talks, p.handling.personsHeldAccountable);
-    }
-
-    Petition locked(UUID id, Integer ifMatch) {
-        Petition p = access.readable(petitions.findForUpdate(id).orElse(null), id);
-        if (ifMatch != null && ifMatch != p.version) {
-            throw new PreconditionFailedException("If-Match " + ifMatch + " is not the current version " + p.version);
-        }
-        return p;
-    }
-
-    void touch(Petition p) {
-        p.updatedAt = OffsetDateTime.now(ZONE);
     }
 
     private static String required(String field, String value) {

@@ -2,6 +2,7 @@ package cn.hanzhong.rectification.petitions.service;
 
 import cn.hanzhong.rectification.petitions.repository.PetitionFilter;
 import cn.hanzhong.rectification.petitions.repository.PetitionRepository;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -30,18 +31,20 @@ public class PetitionStatsService {
 
     private final EntityManager em;
     private final PetitionAccess access;
+    private final ProgrammeClock clock;
 
-    public PetitionStatsService(EntityManager em, PetitionAccess access) {
+    public PetitionStatsService(EntityManager em, PetitionAccess access, ProgrammeClock clock) {
         this.em = em;
         this.access = access;
+        this.clock = clock;
     }
 
     public Stats stats(PetitionFilter filter) {
         PetitionFilter scoped = access.restrictedToUnit().map(filter::visibleTo).orElse(filter);
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = PetitionRepository.where(scoped, PetitionService.today(), params);
+        String where = PetitionRepository.where(scoped, clock.today(), params);
         Map<String, Object> overdueParams = new LinkedHashMap<>(params);
-        overdueParams.put("today", PetitionService.today());
+        overdueParams.put("today", clock.today());
         long total = count("select count(*) from petition p" + where, params);
         long overdue = count("select count(*) from petition p" + where + " and p.status in " + PetitionRepository.OPEN
                 + " and p.deadline < :today", overdueParams);

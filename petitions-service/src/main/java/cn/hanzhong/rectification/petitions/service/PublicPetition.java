@@ -1,4 +1,4 @@
-package cn.hanzhong.rectification.petitions.rest.dto;
+package cn.hanzhong.rectification.petitions.service;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package cn.hanzhong.rectification.petitions.rest.dto;
+package cn.hanzhong.rectification.petitions.service;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

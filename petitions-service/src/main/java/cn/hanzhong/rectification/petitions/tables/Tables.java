@@ -1,4 +1,4 @@
-package cn.hanzhong.rectification.petitions.rest;
+package cn.hanzhong.rectification.petitions.tables;
 
 import cn.hanzhong.rectification.petitions.domain.Channel;
 import cn.hanzhong.rectification.petitions.domain.District;

@@ -4,6 +4,7 @@ import cn.hanzhong.rectification.petitions.domain.Completion;
 import cn.hanzhong.rectification.petitions.domain.District;
 import cn.hanzhong.rectification.petitions.domain.Finding;
 import cn.hanzhong.rectification.petitions.domain.PetitionStatus;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class EventContractTest {
     @Test
     void concluded() throws Exception {
         var facts = new PetitionEvents.PetitionFacts(UUID.randomUUID(), "X1", 1, District.HTQ, List.of("WATER"), false,
-                "HTQ", List.of(), LocalDate.now(), PetitionStatus.CONCLUDED);
+                "HTQ", List.of(), LocalDate.now(ProgrammeClock.ZONE), PetitionStatus.CONCLUDED);
         var payload = new PetitionEvents.PetitionConcluded(facts, Finding.TRUE, Completion.DONE, 1, 1,
                 BigDecimal.TEN, 0, 0, 1, 2);
         JsonNode fixture = JSON.readTree(Path.of("..", "deploy", "contracts", "events", "petition.concluded.json").toFile());

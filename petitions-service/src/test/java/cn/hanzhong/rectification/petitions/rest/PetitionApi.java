@@ -1,6 +1,7 @@
 package cn.hanzhong.rectification.petitions.rest;
 
 import cn.hanzhong.rectification.platform.testing.TestTokens;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -52,7 +53,7 @@ final class PetitionApi {
     static Map<String, Object> aCase(String caseNumber, String content) {
         Map<String, Object> c = new HashMap<>();
         c.put("caseNumber", caseNumber);
-        c.put("receivedAt", LocalDate.now().minusDays(3).toString());
+        c.put("receivedAt", LocalDate.now(ProgrammeClock.ZONE).minusDays(3).toString());
         c.put("channel", "PHONE");
         c.put("priority", false);
         c.put("reporter", Map.of("name", "李四", "phone", "13712345678", "idNumber", "610702199001011234",
@@ -65,7 +66,7 @@ final class PetitionApi {
     }
 
     static Map<String, Object> batch(int number, List<Map<String, Object>> cases) {
-        return Map.of("number", number, "receivedOn", LocalDate.now().minusDays(3).toString(), "cases", cases);
+        return Map.of("number", number, "receivedOn", LocalDate.now(ProgrammeClock.ZONE).minusDays(3).toString(), "cases", cases);
     }
 
     /** Posts a one-case batch and returns the petition id. */

@@ -3,6 +3,7 @@ package cn.hanzhong.rectification.petitions.rest;
 import cn.hanzhong.rectification.petitions.ReporterKeyResource;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -172,7 +173,7 @@ class PetitionLifecycleTest {
     void officeMovesTheDeadlineWithAReason() {
         String id = PetitionApi.investigating("水源地周边违建");
         String etag = office().get("/api/v1/petitions/" + id).then().extract().header("ETag");
-        String later = LocalDate.now().plusDays(60).toString();
+        String later = LocalDate.now(ProgrammeClock.ZONE).plusDays(60).toString();
         office().body(Map.of("deadline", later)).put("/api/v1/petitions/" + id + "/deadline").then().statusCode(400)
                 .body("violations[0].field", equalTo("reason"));
         office().header("If-Match", "\"999\"").body(Map.of("deadline", later, "reason", "案情复杂"))

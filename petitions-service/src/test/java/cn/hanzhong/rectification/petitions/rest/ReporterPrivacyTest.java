@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.petitions.rest;
 
+import cn.hanzhong.rectification.petitions.tables.Tables;
 import cn.hanzhong.rectification.petitions.ReporterKeyResource;
 import cn.hanzhong.rectification.petitions.service.OverdueWatch;
 import cn.hanzhong.rectification.platform.testing.InjectKafka;
@@ -7,6 +8,7 @@ import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
 import cn.hanzhong.rectification.platform.testing.TopicReader;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -102,12 +104,12 @@ class ReporterPrivacyTest {
     void canaryNeverLeavesTheServiceUnmasked() throws Exception {
         String id = canaryPetition();
         transition(office(), id, Map.of("action", "ASSIGN", "leadUnit", LEAD,
-                "deadline", LocalDate.now().plusDays(1).toString())).statusCode(200);
+                "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(1).toString())).statusCode(200);
         transition(unit(LEAD), id, Map.of("action", "START_INVESTIGATION")).statusCode(200);
         Map<String, Object> conclusion = new HashMap<>(PetitionApi.conclusion());
         conclusion.put("investigation", "经核查，" + CANARY_NAME + "反映情况属实，已联系" + CANARY_NAME + "（" + CANARY_PHONE + "）。");
         transition(unit(LEAD), id, conclusion).statusCode(200);
-        overdueWatch.publishOverdue(LocalDate.now().plusDays(5));
+        overdueWatch.publishOverdue(LocalDate.now(ProgrammeClock.ZONE).plusDays(5));
         transition(office(), id, Map.of("action", "CLOSE")).statusCode(200);
 
         // The office reviews the redacted texts, then publishes.
@@ -154,10 +156,10 @@ class ReporterPrivacyTest {
         transition(unit(LEAD), id, PetitionApi.conclusion()).statusCode(200);
         transition(office(), id, Map.of("action", "CLOSE")).statusCode(200);
         transition(office(), id, Map.of("action", "REOPEN", "reason", "回头看")).statusCode(200);
-        office().body(Map.of("deadline", LocalDate.now().plusDays(40).toString(), "reason", "延长办理"))
+        office().body(Map.of("deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(40).toString(), "reason", "延长办理"))
                 .put("/api/v1/petitions/" + id + "/deadline").then().statusCode(200);
-        overdueWatch.publishOverdue(LocalDate.now().plusDays(41));
-        overdueWatch.publishOverdue(LocalDate.now().plusDays(42));
+        overdueWatch.publishOverdue(LocalDate.now(ProgrammeClock.ZONE).plusDays(41));
+        overdueWatch.publishOverdue(LocalDate.now(ProgrammeClock.ZONE).plusDays(42));
 
         List<JsonNode> events = await().atMost(Duration.ofSeconds(30))
                 .until(() -> eventsOf(id).stream().map(this::json).toList(),

@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.petitions.rest.dto;
 
+import cn.hanzhong.rectification.petitions.domain.Handling;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
@@ -19,4 +20,22 @@ public record HandlingDto(
         @Schema(description = "拘留") @Min(0) int detentions,
         @Schema(description = "约谈") @Min(0) int talks,
         @Schema(description = "问责人数") @Min(0) int personsHeldAccountable) {
+
+    public static HandlingDto of(Handling h) {
+        return new HandlingDto(h.narrative, h.rectificationOrders, h.penaltyCases, h.finesYuan, h.criminalCases,
+                h.detentions, h.talks, h.personsHeldAccountable);
+    }
+
+    public Handling toDomain() {
+        Handling h = new Handling();
+        h.narrative = narrative;
+        h.rectificationOrders = rectificationOrders;
+        h.penaltyCases = penaltyCases;
+        h.finesYuan = finesYuan != null ? finesYuan : BigDecimal.ZERO;
+        h.criminalCases = criminalCases;
+        h.detentions = detentions;
+        h.talks = talks;
+        h.personsHeldAccountable = personsHeldAccountable;
+        return h;
+    }
 }

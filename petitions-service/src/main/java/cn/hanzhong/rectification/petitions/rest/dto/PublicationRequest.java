@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.petitions.rest.dto;
 
+import cn.hanzhong.rectification.petitions.service.command.Publish;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,4 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PublicationRequest")
 public record PublicationRequest(@Size(max = 20000) String content, @Size(max = 20000) String investigation,
                                  @Size(max = 20000) String handling, @Size(max = 20000) String accountability) {
+
+    public Publish toCommand() {
+        return new Publish(content, investigation, handling, accountability);
+    }
 }

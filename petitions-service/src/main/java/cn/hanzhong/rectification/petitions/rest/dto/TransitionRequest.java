@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.petitions.rest.dto;
 
+import cn.hanzhong.rectification.petitions.service.command.PetitionTransition;
 import cn.hanzhong.rectification.petitions.domain.Completion;
 import cn.hanzhong.rectification.petitions.domain.Finding;
 import cn.hanzhong.rectification.petitions.domain.PetitionAction;
@@ -33,4 +34,11 @@ public record TransitionRequest(
         @Schema(description = "Answer to the petitioner / the public") @Size(max = 20000) String publicReply,
         @Schema(description = "责任追究情况") @Size(max = 20000) String accountability,
         @Schema(description = "The case this one repeats") UUID duplicateOf) {
+
+    public PetitionTransition toCommand() {
+        return new PetitionTransition(action, reason, new PetitionTransition.Assignment(leadUnit, cooperatingUnits, deadline),
+                new PetitionTransition.Conclusion(finding, investigation, handling == null ? null : handling.toDomain(),
+                        completion, publicReply, accountability),
+                duplicateOf);
+    }
 }
