@@ -1,45 +1,35 @@
 package cn.hanzhong.rectification.accountability.rest;
 
 import cn.hanzhong.rectification.accountability.domain.AccountabilityCase;
-import cn.hanzhong.rectification.accountability.domain.CaseAction;
 import cn.hanzhong.rectification.accountability.domain.HistoryEntry;
 import cn.hanzhong.rectification.accountability.domain.LegalBasis;
 import cn.hanzhong.rectification.accountability.rest.dto.CaseResponse;
 import cn.hanzhong.rectification.accountability.rest.dto.DecisionDto;
 import cn.hanzhong.rectification.accountability.rest.dto.LegalBasisResponse;
 import cn.hanzhong.rectification.accountability.rest.dto.SubjectDto;
-import cn.hanzhong.rectification.accountability.service.LegalBasisService;
+import cn.hanzhong.rectification.accountability.service.CaseView;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.time.OffsetDateTime;
+
 
 /** The one place where cases become API representations. */
 @ApplicationScoped
 public class CaseMapper {
 
     /** A history line of a case. */
-    public record HistoryResponse(long id, java.time.OffsetDateTime at, String actor, String actorName, String action,
+    public record HistoryResponse(long id, OffsetDateTime at, String actor, String actorName, String action,
                                   String field, String oldValue, String newValue, String reason) {
     }
 
-    private final LegalBasisService legalBases;
-
-    public CaseMapper(LegalBasisService legalBases) {
-        this.legalBases = legalBases;
-    }
-
-    public CaseResponse toResponse(AccountabilityCase c) {
-        Map<java.util.UUID, LegalBasis> bases = legalBases.byIds(c.legalBases).stream()
-                .collect(Collectors.toMap(b -> b.id, Function.identity()));
+    public CaseResponse toResponse(CaseView view) {
+        AccountabilityCase c = view.accountabilityCase();
         return new CaseResponse(c.id, c.code, c.source, c.source.label(), c.status, c.status.label(),
                 c.relatedIssues, c.relatedPetitions, c.summary, c.allegations,
-                c.legalBases.stream().map(bases::get).filter(java.util.Objects::nonNull).map(this::toResponse).toList(),
-                c.subjects.stream().map(s -> new SubjectDto(s.id(), s.kind(), s.name(), s.post(), s.unit(), s.rankLevel())).toList(),
-                c.decisions.stream().map(d -> new DecisionDto(d.subjectId(), d.sanction(), d.decidingBody(),
-                        d.documentNumber(), d.date())).toList(),
-                c.disclosable, c.disclosure, c.closingReason, CaseAction.allowed(c.status), c.createdAt, c.updatedAt,
+                view.legalBases().stream().map(this::toResponse).toList(),
+                c.subjects.stream().map(SubjectDto::of).toList(),
+                c.decisions.stream().map(DecisionDto::of).toList(),
+                c.disclosable, c.disclosure, c.closingReason, view.allowedActions(), c.createdAt, c.updatedAt,
                 c.version);
     }
 

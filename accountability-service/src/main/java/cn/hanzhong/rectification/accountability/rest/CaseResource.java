@@ -12,6 +12,7 @@ import cn.hanzhong.rectification.accountability.rest.dto.CaseTransition;
 import cn.hanzhong.rectification.accountability.rest.dto.DisclosureRequest;
 import cn.hanzhong.rectification.accountability.service.CaseService;
 import cn.hanzhong.rectification.accountability.service.CaseStatsService;
+import cn.hanzhong.rectification.accountability.service.CaseView;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
@@ -89,9 +90,10 @@ public class CaseResource {
     @APIResponse(responseCode = "201", description = "Opened")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response open(@Valid @NotNull CaseRequest request, @Context UriInfo uri) {
-        var c = cases.open(request);
+        var view = cases.open(request.toCommand());
+        var c = view.accountabilityCase();
         return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
-                .entity(mapper.toResponse(c)).tag(ETags.of(c.version)).build();
+                .entity(mapper.toResponse(view)).tag(ETags.of(c.version)).build();
     }
 
     @GET
@@ -101,8 +103,7 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The case")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
-        var c = cases.get(id);
-        return Response.ok(mapper.toResponse(c)).tag(ETags.of(c.version)).build();
+        return ok(cases.get(id));
     }
 
     @POST
@@ -116,8 +117,7 @@ public class CaseResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response transition(@PathParam("id") UUID id, @Valid @NotNull CaseTransition request,
                                @HeaderParam("If-Match") String ifMatch) {
-        var c = cases.transition(id, request, ETags.parseIfMatch(ifMatch));
-        return Response.ok(mapper.toResponse(c)).tag(ETags.of(c.version)).build();
+        return ok(cases.transition(id, request.toCommand(), ETags.parseIfMatch(ifMatch)));
     }
 
     @PUT
@@ -160,5 +160,9 @@ public class CaseResource {
                 Map.entry("sanction", Vocabulary.of(Sanction.class)),
                 Map.entry("subjectKind", Vocabulary.of(SubjectKind.class)),
                 Map.entry("legalBasisKind", Vocabulary.of(LegalBasisKind.class)));
+    }
+
+    private Response ok(CaseView view) {
+        return Response.ok(mapper.toResponse(view)).tag(ETags.of(view.accountabilityCase().version)).build();
     }
 }

@@ -57,7 +57,7 @@ public class LegalBasisResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(@Valid @NotNull LegalBasisRequest request, @Context UriInfo uri) {
-        var b = bases.create(request);
+        var b = bases.create(request.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(b.id.toString()).build()).entity(mapper.toResponse(b)).build();
     }
 }

@@ -7,72 +7,78 @@ import cn.hanzhong.rectification.accountability.domain.CaseStatus;
 import cn.hanzhong.rectification.accountability.domain.Decision;
 import cn.hanzhong.rectification.accountability.domain.HistoryEntry;
 import cn.hanzhong.rectification.accountability.domain.Subject;
+import cn.hanzhong.rectification.accountability.domain.SubjectKind;
 import cn.hanzhong.rectification.accountability.event.CaseEvents;
 import cn.hanzhong.rectification.accountability.repository.AccountabilityCaseRepository;
 import cn.hanzhong.rectification.accountability.repository.HistoryEntryRepository;
 import cn.hanzhong.rectification.accountability.repository.LegalBasisRepository;
 import cn.hanzhong.rectification.accountability.repository.TrackedIssueRepository;
 import cn.hanzhong.rectification.accountability.repository.TrackedPetitionRepository;
-import cn.hanzhong.rectification.accountability.rest.dto.CaseRequest;
-import cn.hanzhong.rectification.accountability.rest.dto.CaseTransition;
-import cn.hanzhong.rectification.accountability.rest.dto.DecisionDto;
-import cn.hanzhong.rectification.platform.errors.IllegalTransitionException;
+import cn.hanzhong.rectification.accountability.service.command.OpenCase;
+import cn.hanzhong.rectification.accountability.service.command.TransitionCase;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
-import cn.hanzhong.rectification.platform.errors.PreconditionFailedException;
 import cn.hanzhong.rectification.platform.errors.Problem;
 import cn.hanzhong.rectification.platform.errors.ResourceNotFoundException;
-import cn.hanzhong.rectification.platform.history.ChangeLog;
+import cn.hanzhong.rectification.platform.lifecycle.TransitionGuard;
+import cn.hanzhong.rectification.platform.lifecycle.Versions;
 import cn.hanzhong.rectification.platform.outbox.Outbox;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Accountability cases: opened by hand or proposed by triggers, investigated, decided, closed. */
 @ApplicationScoped
 @Transactional
 public class CaseService {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final AccountabilityCaseRepository cases;
     private final LegalBasisRepository legalBases;
     private final TrackedIssueRepository issues;
     private final TrackedPetitionRepository petitions;
-    private final HistoryEntryRepository history;
-    private final ChangeLog changeLog;
+    private final HistoryEntryRepository historyEntries;
+    private final CaseHistory history;
+    private final CaseViews views;
     private final Outbox outbox;
+    private final ProgrammeClock clock;
 
     public CaseService(AccountabilityCaseRepository cases, LegalBasisRepository legalBases, TrackedIssueRepository issues,
-                       TrackedPetitionRepository petitions, HistoryEntryRepository history, ChangeLog changeLog,
-                       Outbox outbox) {
+                       TrackedPetitionRepository petitions, HistoryEntryRepository historyEntries, CaseHistory history,
+                       CaseViews views, Outbox outbox, ProgrammeClock clock) {
         this.cases = cases;
         this.legalBases = legalBases;
         this.issues = issues;
         this.petitions = petitions;
+        this.historyEntries = historyEntries;
         this.history = history;
-        this.changeLog = changeLog;
+        this.views = views;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public AccountabilityCase get(UUID id) {
+    public CaseView get(UUID id) {
+        return views.of(find(id));
+    }
+
+    private AccountabilityCase find(UUID id) {
         return cases.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Accountability case", id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<AccountabilityCase> search(Set<CaseStatus> statuses, Set<CaseSource> sources, UUID issue, UUID petition,
+    public Page<CaseView> search(Set<CaseStatus> statuses, Set<CaseSource> sources, UUID issue, UUID petition,
                                            PageRequest request) {
         StringBuilder q = new StringBuilder("true = true");
         Parameters p = new Parameters();
@@ -92,17 +98,17 @@ public class CaseService {
             q.append(" and array_contains(relatedPetitions, :petition)");
             p.and("petition", petition);
         }
-        return Page.of(cases.find(q.toString(), request.panacheSort(), p), request, Function.identity());
+        return views.of(Page.of(cases.find(q.toString(), request.panacheSort(), p), request, Function.identity()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<HistoryEntry> history(UUID id, PageRequest request) {
-        get(id);
-        return Page.of(history.find("caseId", request.panacheSort(), id), request, Function.identity());
+        find(id);
+        return Page.of(historyEntries.find("caseId", request.panacheSort(), id), request, Function.identity());
     }
 
     /** A case opened by hand: status OPENED. */
-    public AccountabilityCase open(CaseRequest r) {
+    public CaseView open(OpenCase r) {
         List<UUID> related = list(r.relatedIssues());
         List<UUID> relatedPetitions = list(r.relatedPetitions());
         List<UUID> bases = list(r.legalBases());
@@ -119,9 +125,9 @@ public class CaseService {
         c.subjects = new ArrayList<>(r.subjects().stream()
                 .map(s -> new Subject(UUID.randomUUID(), s.kind(), s.name(), s.post(), s.unit(), s.rankLevel())).toList());
         cases.persist(c);
-        record(c, "OPENED_BY_HAND", null, null, null, null);
-        outbox.publish(CaseEvents.TOPIC, CaseEvents.OPENED, c.id.toString(), new CaseEvents.CaseOpened(CaseEvents.CaseFacts.of(c)));
-        return c;
+        history.action(c, "OPENED_BY_HAND", null);
+        publish(c, CaseEvents.OPENED, new CaseEvents.CaseOpened(CaseEvents.CaseFacts.of(c)));
+        return views.of(c);
     }
 
     /**
@@ -137,26 +143,18 @@ public class CaseService {
         c.triggerKey = triggerKey;
         if (subjectUnit != null) {
             c.subjects = new ArrayList<>(List.of(new Subject(UUID.randomUUID(),
-                    cn.hanzhong.rectification.accountability.domain.SubjectKind.UNIT, subjectUnit, null, subjectUnit, null)));
+                    SubjectKind.UNIT, subjectUnit, null, subjectUnit, null)));
         }
         cases.persist(c);
-        record(c, "PROPOSED", null, null, null, triggerKey);
-        outbox.publish(CaseEvents.TOPIC, CaseEvents.PROPOSED, c.id.toString(),
-                new CaseEvents.CaseProposed(CaseEvents.CaseFacts.of(c), summary));
+        history.action(c, "PROPOSED", triggerKey);
+        publish(c, CaseEvents.PROPOSED, new CaseEvents.CaseProposed(CaseEvents.CaseFacts.of(c), summary));
         return true;
     }
 
-    public AccountabilityCase transition(UUID id, CaseTransition t, Integer ifMatch) {
-        AccountabilityCase c = cases.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new ResourceNotFoundException("Accountability case", id));
-        if (ifMatch != null && ifMatch != c.version) {
-            throw new PreconditionFailedException("If-Match " + ifMatch + " is not the current version " + c.version);
-        }
+    public CaseView transition(UUID id, TransitionCase t, Integer ifMatch) {
+        AccountabilityCase c = locked(id, ifMatch);
         CaseAction action = t.action();
-        if (!action.isAllowedFrom(c.status)) {
-            throw new IllegalTransitionException(action.name(), c.status.name(),
-                    CaseAction.allowed(c.status).stream().map(Enum::name).toList());
-        }
+        TransitionGuard.check(action, c.status, null, action.isAllowedFrom(c.status), CaseAction.allowed(c.status));
         switch (action) {
             case DISMISS -> {
                 if (t.reason() == null || t.reason().isBlank()) {
@@ -169,30 +167,41 @@ public class CaseService {
         }
         CaseStatus from = c.status;
         c.status = action.target();
-        c.updatedAt = OffsetDateTime.now(ZONE);
-        record(c, action.name(), "status", from, c.status, t.reason());
+        c.updatedAt = clock.now();
+        history.change(c, action.name(), "status", from, c.status, t.reason());
         cases.flush();
-        String key = c.id.toString();
         switch (action) {
-            case OPEN -> outbox.publish(CaseEvents.TOPIC, CaseEvents.OPENED, key, new CaseEvents.CaseOpened(CaseEvents.CaseFacts.of(c)));
-            case DECIDE -> outbox.publish(CaseEvents.TOPIC, CaseEvents.DECIDED, key, CaseEvents.CaseDecided.of(c));
-            case CLOSE -> outbox.publish(CaseEvents.TOPIC, CaseEvents.CLOSED, key, new CaseEvents.CaseClosed(CaseEvents.CaseFacts.of(c)));
+            case OPEN -> publish(c, CaseEvents.OPENED, new CaseEvents.CaseOpened(CaseEvents.CaseFacts.of(c)));
+            case DECIDE -> publish(c, CaseEvents.DECIDED, CaseEvents.CaseDecided.of(c));
+            case CLOSE -> publish(c, CaseEvents.CLOSED, new CaseEvents.CaseClosed(CaseEvents.CaseFacts.of(c)));
             default -> { }
         }
-        return c;
+        return views.of(c);
     }
 
-    public AccountabilityCase setDisclosure(UUID id, boolean disclosable, String disclosure) {
-        AccountabilityCase c = get(id);
-        record(c, "DISCLOSURE", "disclosable", c.disclosable, disclosable, disclosure);
+    /** Whether the public summary may show the case, and the text it shows. */
+    public CaseView setDisclosure(UUID id, boolean disclosable, String disclosure) {
+        AccountabilityCase c = find(id);
+        history.change(c, "DISCLOSURE", "disclosable", c.disclosable, disclosable, disclosure);
         c.disclosable = disclosable;
         c.disclosure = disclosure;
-        c.updatedAt = OffsetDateTime.now(ZONE);
+        c.updatedAt = clock.now();
         cases.flush();
+        return views.of(c);
+    }
+
+    private AccountabilityCase locked(UUID id, Integer ifMatch) {
+        AccountabilityCase c = cases.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ResourceNotFoundException("Accountability case", id));
+        Versions.requireCurrent(ifMatch, c.version);
         return c;
     }
 
-    private void decide(AccountabilityCase c, List<DecisionDto> given) {
+    private void publish(AccountabilityCase c, String type, Object payload) {
+        outbox.publish(CaseEvents.TOPIC, type, c.id.toString(), payload);
+    }
+
+    private void decide(AccountabilityCase c, List<Decision> given) {
         if (given == null || given.isEmpty()) {
             throw new InvalidInputException("decisions", "at least one decision per subject is required");
         }
@@ -200,11 +209,11 @@ public class CaseService {
         List<Problem.Violation> violations = new ArrayList<>();
         Set<UUID> covered = new HashSet<>();
         for (int i = 0; i < given.size(); i++) {
-            DecisionDto d = given.get(i);
+            Decision d = given.get(i);
             if (!subjects.contains(d.subjectId())) {
                 violations.add(new Problem.Violation("decisions[" + i + "].subjectId", "is not a subject of this case"));
             }
-            if (d.date().isAfter(LocalDate.now(ZONE))) {
+            if (d.date().isAfter(clock.today())) {
                 violations.add(new Problem.Violation("decisions[" + i + "].date", "must not be in the future"));
             }
             covered.add(d.subjectId());
@@ -215,9 +224,8 @@ public class CaseService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        c.decisions = new ArrayList<>(given.stream()
-                .map(d -> new Decision(d.subjectId(), d.sanction(), d.decidingBody(), d.documentNumber(), d.date())).toList());
-        c.decidedOn = given.stream().map(DecisionDto::date).max(LocalDate::compareTo).orElse(null);
+        c.decisions = new ArrayList<>(given);
+        c.decidedOn = given.stream().map(Decision::date).max(LocalDate::compareTo).orElse(null);
     }
 
     private AccountabilityCase newCase(CaseSource source, CaseStatus status, String summary, List<UUID> relatedIssues,
@@ -226,27 +234,19 @@ public class CaseService {
         c.id = UUID.randomUUID();
         long n = ((Number) cases.getEntityManager().createNativeQuery("select nextval('case_code_seq')").getSingleResult())
                 .longValue();
-        c.code = String.format("WZ-%d-%04d", LocalDate.now(ZONE).getYear(), n);
+        c.code = String.format("WZ-%d-%04d", clock.today().getYear(), n);
         c.source = source;
         c.status = status;
         c.summary = summary;
         c.relatedIssues = new ArrayList<>(relatedIssues);
         c.relatedPetitions = new ArrayList<>(relatedPetitions);
-        c.createdAt = OffsetDateTime.now(ZONE);
+        c.createdAt = clock.now();
         c.updatedAt = c.createdAt;
         return c;
     }
 
-    private void record(AccountabilityCase c, String action, String field, Object oldValue, Object newValue, String reason) {
-        HistoryEntry e = new HistoryEntry();
-        e.caseId = c.id;
-        if (changeLog.fill(e, action, field, oldValue, newValue, reason)) {
-            history.persist(e);
-        }
-    }
-
     private static void known(List<Problem.Violation> out, String field, List<UUID> ids,
-                              java.util.function.Predicate<UUID> exists, String what) {
+                              Predicate<UUID> exists, String what) {
         for (int i = 0; i < ids.size(); i++) {
             if (!exists.test(ids.get(i))) {
                 out.add(new Problem.Violation(field + "[" + i + "]", "no " + what + " " + ids.get(i) + " is known to this service"));

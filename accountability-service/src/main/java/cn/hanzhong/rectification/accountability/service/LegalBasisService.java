@@ -2,17 +2,15 @@ package cn.hanzhong.rectification.accountability.service;
 
 import cn.hanzhong.rectification.accountability.domain.LegalBasis;
 import cn.hanzhong.rectification.accountability.repository.LegalBasisRepository;
-import cn.hanzhong.rectification.accountability.rest.dto.LegalBasisRequest;
+import cn.hanzhong.rectification.accountability.service.command.AddLegalBasis;
 import cn.hanzhong.rectification.platform.errors.ConflictException;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -22,9 +20,11 @@ import java.util.function.Function;
 public class LegalBasisService {
 
     private final LegalBasisRepository bases;
+    private final ProgrammeClock clock;
 
-    public LegalBasisService(LegalBasisRepository bases) {
+    public LegalBasisService(LegalBasisRepository bases, ProgrammeClock clock) {
         this.bases = bases;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -37,12 +37,7 @@ public class LegalBasisService {
                 Parameters.with("q", like)), request, Function.identity());
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<LegalBasis> byIds(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : bases.list("id in ?1", ids);
-    }
-
-    public LegalBasis create(LegalBasisRequest r) {
+    public LegalBasis create(AddLegalBasis r) {
         if (bases.count("code", r.code()) > 0) {
             throw new ConflictException("Legal basis " + r.code() + " already exists");
         }
@@ -53,7 +48,7 @@ public class LegalBasisService {
         b.article = r.article();
         b.situation = r.situation();
         b.kind = r.kind();
-        b.createdAt = OffsetDateTime.now(CaseService.ZONE);
+        b.createdAt = clock.now();
         bases.persist(b);
         return b;
     }

@@ -12,13 +12,13 @@ import cn.hanzhong.rectification.accountability.repository.TrackedPetitionReposi
 import cn.hanzhong.rectification.platform.events.CloudEvent;
 import cn.hanzhong.rectification.platform.events.CloudEventCodec;
 import cn.hanzhong.rectification.platform.events.MalformedEventException;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -35,9 +35,11 @@ public class Triggers {
     private final TrackedPetitionRepository petitions;
     private final CaseService cases;
     private final AccountabilityConfig config;
+    private final ProgrammeClock clock;
 
     public Triggers(CloudEventCodec codec, TrackedIssueRepository issues, TrackedPetitionRepository petitions,
-                    CaseService cases, AccountabilityConfig config) {
+                    CaseService cases, AccountabilityConfig config, ProgrammeClock clock) {
+        this.clock = clock;
         this.codec = codec;
         this.issues = issues;
         this.petitions = petitions;
@@ -61,10 +63,10 @@ public class Triggers {
         t.deadline = d.deadline();
         t.status = d.status() != null ? d.status() : ProducerEvents.STATUS_REGISTERED;
         t.rejectionCount = d.rejectionCount() != null ? d.rejectionCount() : t.rejectionCount;
-        t.updatedAt = OffsetDateTime.now(CaseService.ZONE);
+        t.updatedAt = clock.now();
         switch (event.type()) {
             case ProducerEvents.ISSUE_OVERDUE -> t.overdueSince = d.overdueSince() != null ? d.overdueSince()
-                    : d.deadline() != null ? d.deadline().plusDays(1) : LocalDate.now(CaseService.ZONE);
+                    : d.deadline() != null ? d.deadline().plusDays(1) : clock.today();
             case ProducerEvents.ISSUE_DEADLINE_CHANGED, ProducerEvents.ISSUE_SIGNED_OFF -> t.overdueSince = null;
             case ProducerEvents.ISSUE_STATUS_CHANGED -> {
                 if (ProducerEvents.ACTION_REJECT.equals(d.action()) && t.rejectionCount >= config.rejectionsBeforeProposal()) {
@@ -99,7 +101,7 @@ public class Triggers {
         if (d.personsHeldAccountable() != null) {
             t.personsHeldAccountable = d.personsHeldAccountable();
         }
-        t.updatedAt = OffsetDateTime.now(CaseService.ZONE);
+        t.updatedAt = clock.now();
         if (isNew) {
             petitions.persist(t);
         }
@@ -115,7 +117,7 @@ public class Triggers {
     @Scheduled(every = "24h", delayed = "{accountability.overdue-startup-delay:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "accountability-overdue-startup")
     void scheduled() {
-        proposeOverdue(LocalDate.now(CaseService.ZONE));
+        proposeOverdue(clock.today());
     }
 
     /** Proposes a case for each issue overdue for the configured days without sign-off, as of {@code today}. */

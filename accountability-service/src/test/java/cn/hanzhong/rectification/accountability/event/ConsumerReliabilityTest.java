@@ -7,6 +7,7 @@ import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TopicReader;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -54,7 +55,7 @@ class ConsumerReliabilityTest {
         for (int i = 0; i < 8; i++) {
             UUID id = UUID.randomUUID();
             issues.add(id);
-            events.add(EventFixtures.event("issue.overdue.json", id, Map.of("deadline", LocalDate.now().minusDays(3).toString())));
+            events.add(EventFixtures.event("issue.overdue.json", id, Map.of("deadline", LocalDate.now(ProgrammeClock.ZONE).minusDays(3).toString())));
         }
         database.cut();
         try {

@@ -6,6 +6,7 @@ import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -144,12 +145,12 @@ class AccountabilityCaseTest {
         // Overdue: the issue.overdue event, delivered twice, then the watch run twice (as after a restart).
         UUID overdue = UUID.randomUUID();
         ObjectNode event = EventFixtures.event("issue.overdue.json", overdue,
-                Map.of("deadline", LocalDate.now().minusDays(40).toString(), "overdueSince", LocalDate.now().minusDays(39).toString()));
+                Map.of("deadline", LocalDate.now(ProgrammeClock.ZONE).minusDays(40).toString(), "overdueSince", LocalDate.now(ProgrammeClock.ZONE).minusDays(39).toString()));
         EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", event);
         EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", event);
-        await().atMost(Duration.ofSeconds(30)).until(() -> triggers.proposeOverdue(LocalDate.now()) >= 0
+        await().atMost(Duration.ofSeconds(30)).until(() -> triggers.proposeOverdue(LocalDate.now(ProgrammeClock.ZONE)) >= 0
                 && count("issue=" + overdue) == 1);
-        triggers.proposeOverdue(LocalDate.now());
+        triggers.proposeOverdue(LocalDate.now(ProgrammeClock.ZONE));
         org.junit.jupiter.api.Assertions.assertEquals(1, count("issue=" + overdue + "&source=OVERDUE_RECTIFICATION&status=PROPOSED"));
 
         // Repeated rejection: rejection 2 and 3 (two events) propose once.
@@ -205,7 +206,7 @@ class AccountabilityCaseTest {
 
     private static Map<String, Object> decision(String subject, String sanction) {
         return Map.of("subjectId", subject, "sanction", sanction, "decidingBody", "中共汉中市纪委监委",
-                "documentNumber", "汉纪发〔2021〕12号", "date", LocalDate.now().minusDays(1).toString());
+                "documentNumber", "汉纪发〔2021〕12号", "date", LocalDate.now(ProgrammeClock.ZONE).minusDays(1).toString());
     }
 
     private static Map<String, Object> openRequest(UUID issue) {

@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.issues.domain;
 
+import cn.hanzhong.rectification.platform.search.SearchGrams;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,7 +10,6 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import cn.hanzhong.rectification.platform.search.SearchGrams;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

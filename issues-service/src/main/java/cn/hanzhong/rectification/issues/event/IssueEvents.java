@@ -5,6 +5,7 @@ import cn.hanzhong.rectification.issues.domain.IssueStatus;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 /**
  * The payload records published on {@value #TOPIC} (key = issue id). Each flattens
@@ -55,12 +56,12 @@ public final class IssueEvents {
     public record IssueOverdue(@JsonUnwrapped IssueFacts issue, LocalDate overdueSince) {
     }
 
-    public record IssueExtensionRequested(@JsonUnwrapped IssueFacts issue, java.util.UUID extensionId,
+    public record IssueExtensionRequested(@JsonUnwrapped IssueFacts issue, UUID extensionId,
                                           LocalDate proposedDeadline, String reason) {
     }
 
     /** {@code decision} is {@code APPROVED} or {@code REJECTED}; an approval is followed by {@code issue.deadline-changed}. */
-    public record IssueExtensionDecided(@JsonUnwrapped IssueFacts issue, java.util.UUID extensionId, String decision,
+    public record IssueExtensionDecided(@JsonUnwrapped IssueFacts issue, UUID extensionId, String decision,
                                         LocalDate proposedDeadline, String note) {
     }
 }

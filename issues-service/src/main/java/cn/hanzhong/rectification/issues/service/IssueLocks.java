@@ -2,7 +2,7 @@ package cn.hanzhong.rectification.issues.service;
 
 import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.repository.IssueRepository;
-import cn.hanzhong.rectification.platform.rest.ETags;
+import cn.hanzhong.rectification.platform.lifecycle.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
@@ -21,7 +21,7 @@ public class IssueLocks {
 
     public Issue forChange(UUID id, Integer ifMatch) {
         Issue issue = access.readable(issues.findForUpdate(id).orElse(null), id);
-        ETags.requireCurrent(ifMatch, issue.version);
+        Versions.requireCurrent(ifMatch, issue.version);
         return issue;
     }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 
 /** One person (token {@code sub}) has read one notice. */
 @Entity
@@ -22,13 +23,13 @@ public class NotificationRead {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(subject, k.subject)
-                    && java.util.Objects.equals(notificationId, k.notificationId);
+            return o instanceof Key k && Objects.equals(subject, k.subject)
+                    && Objects.equals(notificationId, k.notificationId);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(subject, notificationId);
+            return Objects.hash(subject, notificationId);
         }
     }
 

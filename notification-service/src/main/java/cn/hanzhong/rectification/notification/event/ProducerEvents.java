@@ -1,6 +1,8 @@
 package cn.hanzhong.rectification.notification.event;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The producers' topics, event types, statuses and actions this service reads (from
@@ -41,6 +43,8 @@ public final class ProducerEvents {
     public static final Set<String> DISPATCHED_STATUSES = Set.of("ASSIGNED", "IN_PROGRESS");
     public static final String STATUS_ACCEPTANCE_REQUESTED = "ACCEPTANCE_REQUESTED";
     public static final String STATUS_CANCELLED = "CANCELLED";
+    /** The status of an accountability case proposed by a trigger. */
+    public static final String STATUS_PROPOSED = "PROPOSED";
 
     // Actions of status-changed events.
     public static final String ACTION_REJECT = "REJECT";
@@ -54,6 +58,6 @@ public final class ProducerEvents {
     }
 
     private static Set<String> prefixed(String prefix, String... suffixes) {
-        return java.util.Arrays.stream(suffixes).map(s -> prefix + s).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return Arrays.stream(suffixes).map(s -> prefix + s).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -2,14 +2,14 @@ package cn.hanzhong.rectification.notification.rest;
 
 import cn.hanzhong.rectification.notification.domain.NoticeKind;
 import cn.hanzhong.rectification.notification.rest.dto.NotificationResponse;
-import cn.hanzhong.rectification.notification.service.Inbox;
+import cn.hanzhong.rectification.notification.service.NoticeInbox;
 import cn.hanzhong.rectification.notification.service.NoticeStreams;
-import cn.hanzhong.rectification.platform.security.CurrentUser;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
 import cn.hanzhong.rectification.platform.rest.QueryParams;
+import cn.hanzhong.rectification.platform.security.CurrentUser;
 import cn.hanzhong.rectification.platform.security.Roles;
 import cn.hanzhong.rectification.platform.vocabulary.Vocabulary;
 import io.smallrye.common.annotation.Blocking;
@@ -45,11 +45,11 @@ public class NotificationResource {
     private static final SortableFields SORTABLE = SortableFields.of("createdAt", "id", "id", "id")
             .defaultSort("createdAt", false, "id");
 
-    private final Inbox inbox;
+    private final NoticeInbox inbox;
     private final NoticeStreams streams;
     private final CurrentUser user;
 
-    public NotificationResource(Inbox inbox, NoticeStreams streams, CurrentUser user) {
+    public NotificationResource(NoticeInbox inbox, NoticeStreams streams, CurrentUser user) {
         this.inbox = inbox;
         this.streams = streams;
         this.user = user;

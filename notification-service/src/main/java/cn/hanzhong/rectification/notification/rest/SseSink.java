@@ -4,6 +4,7 @@ import cn.hanzhong.rectification.notification.domain.Notification;
 import cn.hanzhong.rectification.notification.rest.dto.NotificationResponse;
 import cn.hanzhong.rectification.notification.service.NoticeStreams;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
@@ -43,7 +44,7 @@ final class SseSink implements NoticeStreams.Sink {
         return broken || sink.isClosed();
     }
 
-    private boolean write(jakarta.ws.rs.sse.OutboundSseEvent event) {
+    private boolean write(OutboundSseEvent event) {
         if (isClosed()) {
             return false;
         }

@@ -1,8 +1,12 @@
 package cn.hanzhong.rectification.notification.rest;
 
 import cn.hanzhong.rectification.notification.domain.NoticeKind;
+import cn.hanzhong.rectification.notification.domain.Visibility;
 import cn.hanzhong.rectification.notification.domain.WebhookDelivery;
 import cn.hanzhong.rectification.notification.domain.WebhookSubscription;
+import cn.hanzhong.rectification.notification.rest.dto.DeliveryResponse;
+import cn.hanzhong.rectification.notification.rest.dto.SubscriptionRequest;
+import cn.hanzhong.rectification.notification.rest.dto.SubscriptionResponse;
 import cn.hanzhong.rectification.notification.service.Webhooks;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
@@ -36,7 +40,7 @@ import java.util.UUID;
 
 /**
  * Webhook subscriptions: each belongs to its creator and receives only what the creator's role and
- * unit may read ({@link cn.hanzhong.rectification.notification.domain.Visibility}); deliveries are
+ * unit may read ({@link Visibility}); deliveries are
  * signed per Standard Webhooks ({@code webhook-id}, {@code webhook-timestamp},
  * {@code webhook-signature} = v1,HMAC-SHA256).
  */
@@ -47,39 +51,6 @@ import java.util.UUID;
 public class WebhookResource {
 
     private static final SortableFields SORTABLE = SortableFields.of("createdAt", "createdAt").defaultSort("createdAt", false, "id");
-
-    @Schema(name = "WebhookSubscriptionRequest")
-    public record SubscriptionRequest(
-            @Schema(description = "https URL of the receiver", examples = "https://dc.sxhb.example/hooks/hanzhong")
-            @NotBlank @Size(max = 2000) String targetUrl,
-            @Schema(description = "Notice kinds to receive; empty or absent: all") List<String> kinds) {
-    }
-
-    @Schema(name = "WebhookSubscription")
-    public record SubscriptionResponse(UUID id, String targetUrl, List<String> kinds, boolean active, String disabledReason,
-                                       @Schema(description = "The creator's role, which decides what the subscription receives")
-                                       String ownerRole,
-                                       @Schema(description = "The creator's unit, for a unit's subscription") String ownerUnit,
-                                       @Schema(description = "false for a leader's subscription until the office approves it")
-                                       boolean approved,
-                                       OffsetDateTime createdAt,
-                                       @Schema(description = "The signing secret; returned only when the subscription is created")
-                                       String secret) {
-        static SubscriptionResponse of(WebhookSubscription s, String secret) {
-            return new SubscriptionResponse(s.id, s.targetUrl, List.copyOf(s.kinds), s.active, s.disabledReason, s.ownerRole,
-                    s.ownerUnit, s.approved, s.createdAt, secret);
-        }
-    }
-
-    @Schema(name = "WebhookDelivery")
-    public record DeliveryResponse(UUID id, String eventType, String status, int attempts, OffsetDateTime nextAttemptAt,
-                                   Integer lastStatusCode, String lastError, OffsetDateTime createdAt,
-                                   OffsetDateTime deliveredAt) {
-        static DeliveryResponse of(WebhookDelivery d) {
-            return new DeliveryResponse(d.id, d.eventType, d.status.name(), d.attempts, d.nextAttemptAt, d.lastStatusCode,
-                    d.lastError, d.createdAt, d.deliveredAt);
-        }
-    }
 
     private final Webhooks webhooks;
 

@@ -7,6 +7,7 @@ import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public class MonthlyDispatch {
                 .getResultList();
         Map<String, List<Line>> byUnit = new LinkedHashMap<>();
         for (Object[] r : rows) {
-            OffsetDateTime at = r[5] == null ? null : r[5] instanceof java.time.Instant i
+            OffsetDateTime at = r[5] == null ? null : r[5] instanceof Instant i
                     ? i.atZone(ProgrammeClock.ZONE).toOffsetDateTime() : (OffsetDateTime) r[5];
             byUnit.computeIfAbsent((String) r[0], k -> new ArrayList<>())
                     .add(new Line((UUID) r[1], (String) r[2], (String) r[3], (String) r[4], at != null, at));

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,7 +72,7 @@ public class NoticeStreams {
         }
     }
 
-    private final Inbox inbox;
+    private final NoticeInbox inbox;
     private final NotificationConfig config;
     private final Map<Long, Stream> open = new ConcurrentHashMap<>();
     private final Map<String, Set<Stream>> byRecipient = new ConcurrentHashMap<>();
@@ -82,7 +83,7 @@ public class NoticeStreams {
     private final ExecutorService feeder = Executors.newSingleThreadExecutor(r -> daemon(r, "notice-stream-feeder"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "notice-stream-timer"));
 
-    public NoticeStreams(Inbox inbox, NotificationConfig config, MeterRegistry registry) {
+    public NoticeStreams(NoticeInbox inbox, NotificationConfig config, MeterRegistry registry) {
         this.inbox = inbox;
         this.config = config;
         Gauge.builder("notification.streams.open", open, Map::size).description("Open live streams").register(registry);
@@ -156,7 +157,7 @@ public class NoticeStreams {
         if (draining.compareAndSet(false, true)) {
             try {
                 feeder.execute(this::drain);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 draining.set(false);
             }
         }

@@ -4,6 +4,7 @@ import cn.hanzhong.rectification.notification.config.NotificationConfig;
 import cn.hanzhong.rectification.notification.domain.ItemKind;
 import cn.hanzhong.rectification.notification.domain.NoticeKind;
 import cn.hanzhong.rectification.notification.domain.TrackedItem;
+import cn.hanzhong.rectification.notification.domain.Visibility;
 import cn.hanzhong.rectification.notification.event.ItemEventData;
 import cn.hanzhong.rectification.notification.event.ProducerEvents;
 import cn.hanzhong.rectification.notification.repository.TrackedItemRepository;
@@ -30,7 +31,7 @@ import java.util.UUID;
  * days before the deadline, overdue alerts on the owner's {@code *.overdue}, and escalations to the
  * office and leaders at the configured days after it. A changed deadline reschedules (keys include
  * the deadline); a closed item gets no more reminders. Who receives each notice is
- * {@link cn.hanzhong.rectification.notification.domain.Visibility}.
+ * {@link Visibility}.
  */
 @ApplicationScoped
 public class Rules {
@@ -177,7 +178,7 @@ public class Rules {
         c.kind = ItemKind.CASE;
         c.code = d.code();
         c.title = d.code();
-        c.status = "PROPOSED";
+        c.status = ProducerEvents.STATUS_PROPOSED;
         notices.send(c, Notice.of(NoticeKind.ACCOUNTABILITY_PROPOSED, "新的问责线索，请研判", event.id().toString())
                 .withDetail(d.summary()));
     }

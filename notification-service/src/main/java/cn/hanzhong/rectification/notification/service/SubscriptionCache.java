@@ -9,6 +9,8 @@ import org.hibernate.query.NativeQuery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The active webhook subscriptions, read once and kept until a subscription changes: on this
@@ -23,11 +25,11 @@ public class SubscriptionCache {
     private static final Duration TTL = Duration.ofSeconds(60);
 
     /** What enqueuing needs of a subscription. */
-    public record Active(java.util.UUID id, String ownerRole, String ownerUnit, boolean approved, Set<String> kinds) {
+    public record Active(UUID id, String ownerRole, String ownerUnit, boolean approved, Set<String> kinds) {
     }
 
     private final EntityManager em;
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
     private volatile List<Active> active;
     private volatile long loadedAt;
 

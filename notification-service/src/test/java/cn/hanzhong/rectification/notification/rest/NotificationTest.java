@@ -8,6 +8,7 @@ import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
 import cn.hanzhong.rectification.platform.testing.TopicReader;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -84,7 +85,7 @@ class NotificationTest {
     void assignmentReachesTheUnitsWithTheReminderDueAndEachAlertOnlyOnce() throws Exception {
         UUID issue = UUID.randomUUID();
         String lead = "NZQ";
-        LocalDate deadline = calendar.addWorkingDays(LocalDate.now(), 3);
+        LocalDate deadline = calendar.addWorkingDays(LocalDate.now(ProgrammeClock.ZONE), 3);
         ObjectNode assigned = EventFixtures.event("issue.assigned.json", issue,
                 Map.of("leadUnit", lead, "cooperatingUnits", List.of("LBX"), "deadline", deadline.toString()));
         send("rectification.issues", assigned);
@@ -96,15 +97,15 @@ class NotificationTest {
         assertEquals(List.of(), kindsFor(TestTokens.unit("YX"), issue), "other units see nothing");
 
         // The scan runs again (also on another instance): nothing new. A day later the 1-day reminder.
-        rules.scan(LocalDate.now());
-        rules.scan(LocalDate.now());
+        rules.scan(LocalDate.now(ProgrammeClock.ZONE));
+        rules.scan(LocalDate.now(ProgrammeClock.ZONE));
         assertEquals(List.of("ASSIGNED", "REMINDER_3"), kindsFor(leadToken, issue));
         rules.scan(calendar.addWorkingDays(deadline, -1));
         rules.scan(calendar.addWorkingDays(deadline, -1));
         assertEquals(List.of("ASSIGNED", "REMINDER_3", "REMINDER_1"), kindsFor(leadToken, issue));
 
         // The deadline moves: reminders follow the new one. Then sign-off stops them.
-        LocalDate later = calendar.addWorkingDays(LocalDate.now(), 20);
+        LocalDate later = calendar.addWorkingDays(LocalDate.now(ProgrammeClock.ZONE), 20);
         send("rectification.issues", EventFixtures.event("issue.deadline-changed.json", issue,
                 Map.of("leadUnit", lead, "cooperatingUnits", List.of("LBX"), "deadline", later.toString())));
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -131,7 +132,7 @@ class NotificationTest {
     @Test
     void overdueAlertsTheLeadUnitAndOfficeThenEscalates() throws Exception {
         UUID issue = UUID.randomUUID();
-        LocalDate deadline = LocalDate.now().minusDays(1);
+        LocalDate deadline = LocalDate.now(ProgrammeClock.ZONE).minusDays(1);
         send("rectification.issues", EventFixtures.event("issue.overdue.json", issue,
                 Map.of("leadUnit", "CGX", "cooperatingUnits", List.of(), "deadline", deadline.toString())));
         String office = TestTokens.office();
@@ -158,12 +159,12 @@ class NotificationTest {
         UUID silent = UUID.randomUUID();
         for (UUID item : List.of(reporting, silent)) {
             send("rectification.issues", EventFixtures.event("issue.assigned.json", item,
-                    Map.of("leadUnit", "XXX", "cooperatingUnits", List.of(), "deadline", LocalDate.now().plusDays(200).toString(),
+                    Map.of("leadUnit", "XXX", "cooperatingUnits", List.of(), "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(200).toString(),
                             "status", "IN_PROGRESS")));
         }
-        java.time.YearMonth next = java.time.YearMonth.now().plusMonths(1);
+        java.time.YearMonth next = java.time.YearMonth.now(ProgrammeClock.ZONE).plusMonths(1);
         send("rectification.issues", EventFixtures.event("issue.progress-reported.json", reporting,
-                Map.of("leadUnit", "XXX", "cooperatingUnits", List.of(), "deadline", LocalDate.now().plusDays(200).toString(),
+                Map.of("leadUnit", "XXX", "cooperatingUnits", List.of(), "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(200).toString(),
                         "period", next.toString())));
         String unit = TestTokens.unit("XXX");
         await().atMost(Duration.ofSeconds(30)).until(() -> !allKindsFor(unit, silent).isEmpty() && !allKindsFor(unit, reporting).isEmpty());
@@ -202,7 +203,7 @@ class NotificationTest {
     void readMarksAndUnreadCount() throws Exception {
         UUID issue = UUID.randomUUID();
         send("rectification.issues", EventFixtures.event("issue.assigned.json", issue,
-                Map.of("leadUnit", "FPX", "cooperatingUnits", List.of(), "deadline", LocalDate.now().plusDays(90).toString())));
+                Map.of("leadUnit", "FPX", "cooperatingUnits", List.of(), "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(90).toString())));
         String token = TestTokens.unit("FPX");
         await().atMost(Duration.ofSeconds(30)).until(() -> !kindsFor(token, issue).isEmpty());
         long unread = ((Number) as(token).get("/api/v1/notifications/unread-count").then().extract().path("unread")).longValue();
@@ -224,7 +225,7 @@ class NotificationTest {
         String token = TestTokens.unit(unit);
         UUID first = UUID.randomUUID();
         send("rectification.issues", EventFixtures.event("issue.assigned.json", first,
-                Map.of("leadUnit", unit, "cooperatingUnits", List.of(), "deadline", LocalDate.now().plusDays(90).toString())));
+                Map.of("leadUnit", unit, "cooperatingUnits", List.of(), "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(90).toString())));
         await().atMost(Duration.ofSeconds(30)).until(() -> !kindsFor(token, first).isEmpty());
         Number lastSeen = as(token).queryParam("sort", "id,desc").get("/api/v1/notifications").then().extract().path("items[0].id");
 
@@ -232,7 +233,7 @@ class NotificationTest {
         List<UUID> missed = List.of(UUID.randomUUID(), UUID.randomUUID());
         for (UUID item : missed) {
             send("rectification.issues", EventFixtures.event("issue.assigned.json", item,
-                    Map.of("leadUnit", unit, "cooperatingUnits", List.of(), "deadline", LocalDate.now().plusDays(90).toString())));
+                    Map.of("leadUnit", unit, "cooperatingUnits", List.of(), "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(90).toString())));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> missed.stream().allMatch(i -> !kindsFor(token, i).isEmpty()));
 

@@ -5,6 +5,7 @@ import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -156,7 +157,7 @@ class VisibilityTest {
             List<String> htqStream = openStream(htq, streams);
             List<String> disciplineStream = openStream(discipline, streams);
 
-            String deadline = LocalDate.now().plusDays(120).toString();
+            String deadline = LocalDate.now(ProgrammeClock.ZONE).plusDays(120).toString();
             EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", EventFixtures.event("issue.assigned.json", issue,
                     Map.of("leadUnit", "HTQ", "cooperatingUnits", List.of("LBX"), "deadline", deadline)));
             EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", EventFixtures.event(
@@ -231,7 +232,7 @@ class VisibilityTest {
     void readMarksArePerPersonNotPerUnit() throws Exception {
         UUID issue = UUID.randomUUID();
         EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", EventFixtures.event("issue.assigned.json", issue,
-                Map.of("leadUnit", "MXQ", "cooperatingUnits", List.of(), "deadline", LocalDate.now().plusDays(90).toString())));
+                Map.of("leadUnit", "MXQ", "cooperatingUnits", List.of(), "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(90).toString())));
         String wang = TestTokens.builder().roles("unit").unit("MXQ").subject("wang").sign();
         String li = TestTokens.builder().roles("unit").unit("MXQ").subject("li").sign();
         await().atMost(Duration.ofSeconds(30)).until(() -> !inbox(wang, List.of(issue)).isEmpty());

@@ -8,6 +8,7 @@ import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
 import cn.hanzhong.rectification.platform.testing.TopicReader;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -82,7 +83,7 @@ class ConsumerReliabilityTest {
 
     private static ObjectNode assigned(UUID id, String unit) throws Exception {
         return EventFixtures.event("issue.assigned.json", id, Map.of("leadUnit", unit, "cooperatingUnits", List.of(),
-                "deadline", LocalDate.now().plusDays(100).toString()));
+                "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(100).toString()));
     }
 
     @Test

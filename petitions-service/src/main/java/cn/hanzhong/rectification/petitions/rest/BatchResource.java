@@ -1,9 +1,9 @@
 package cn.hanzhong.rectification.petitions.rest;
 
-import cn.hanzhong.rectification.petitions.tables.Tables;
-import cn.hanzhong.rectification.petitions.service.BatchReport;
 import cn.hanzhong.rectification.petitions.rest.dto.BatchRequest;
+import cn.hanzhong.rectification.petitions.service.BatchReport;
 import cn.hanzhong.rectification.petitions.service.BatchService;
+import cn.hanzhong.rectification.petitions.tables.Tables;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;

@@ -13,7 +13,6 @@ import cn.hanzhong.rectification.petitions.rest.dto.DeadlineChange;
 import cn.hanzhong.rectification.petitions.rest.dto.FeedbackRequest;
 import cn.hanzhong.rectification.petitions.rest.dto.HistoryResponse;
 import cn.hanzhong.rectification.petitions.rest.dto.PetitionResponse;
-import cn.hanzhong.rectification.petitions.service.PublicPetition;
 import cn.hanzhong.rectification.petitions.rest.dto.PublicationRequest;
 import cn.hanzhong.rectification.petitions.rest.dto.RevealAudit;
 import cn.hanzhong.rectification.petitions.rest.dto.RevealRequest;
@@ -23,6 +22,8 @@ import cn.hanzhong.rectification.petitions.service.DisclosureService;
 import cn.hanzhong.rectification.petitions.service.PetitionService;
 import cn.hanzhong.rectification.petitions.service.PetitionStatsService;
 import cn.hanzhong.rectification.petitions.service.PetitionView;
+import cn.hanzhong.rectification.petitions.service.PublicPetition;
+import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
@@ -50,6 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -273,10 +275,10 @@ public class PetitionResource {
             return Set.of();
         }
         try {
-            return values.stream().flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::strip)
+            return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip)
                     .filter(s -> !s.isEmpty()).map(Integer::valueOf).collect(Collectors.toSet());
         } catch (NumberFormatException e) {
-            throw new cn.hanzhong.rectification.platform.errors.InvalidInputException("batch", "must be batch numbers");
+            throw new InvalidInputException("batch", "must be batch numbers");
         }
     }
 

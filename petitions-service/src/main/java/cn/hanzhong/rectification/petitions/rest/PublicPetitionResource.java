@@ -1,12 +1,12 @@
 package cn.hanzhong.rectification.petitions.rest;
 
-import cn.hanzhong.rectification.petitions.tables.Tables;
 import cn.hanzhong.rectification.petitions.domain.District;
 import cn.hanzhong.rectification.petitions.domain.Finding;
 import cn.hanzhong.rectification.petitions.domain.PollutionType;
 import cn.hanzhong.rectification.petitions.repository.PetitionFilter;
-import cn.hanzhong.rectification.petitions.service.PublicPetition;
 import cn.hanzhong.rectification.petitions.service.DisclosureService;
+import cn.hanzhong.rectification.petitions.service.PublicPetition;
+import cn.hanzhong.rectification.petitions.tables.Tables;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.rest.QueryParams;
@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -52,9 +53,9 @@ public class PublicPetitionResource {
                     + "是否属实, 处理和整改情况 with the counts, 责任追究情况, 是否办结).")
     @APIResponse(responseCode = "200", description = "The table",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = Tables.CSV,
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+                    schema = @Schema(type = SchemaType.STRING)),
                     @Content(mediaType = Tables.XLSX,
-                            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
+                            schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response list(@Parameter(description = "District codes") @QueryParam("district") List<String> district,
                          @Parameter(description = "Pollution type codes") @QueryParam("pollutionType") List<String> types,

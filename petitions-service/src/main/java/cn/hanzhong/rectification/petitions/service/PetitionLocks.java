@@ -2,7 +2,7 @@ package cn.hanzhong.rectification.petitions.service;
 
 import cn.hanzhong.rectification.petitions.domain.Petition;
 import cn.hanzhong.rectification.petitions.repository.PetitionRepository;
-import cn.hanzhong.rectification.platform.rest.ETags;
+import cn.hanzhong.rectification.platform.lifecycle.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
@@ -21,7 +21,7 @@ public class PetitionLocks {
 
     public Petition forChange(UUID id, Integer ifMatch) {
         Petition p = access.readable(petitions.findForUpdate(id).orElse(null), id);
-        ETags.requireCurrent(ifMatch, p.version);
+        Versions.requireCurrent(ifMatch, p.version);
         return p;
     }
 }

@@ -6,7 +6,9 @@ import cn.hanzhong.rectification.platform.privacy.FieldCipher;
 import cn.hanzhong.rectification.platform.privacy.Masking;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -76,8 +78,8 @@ public class ReporterVault {
     /** Free text fit for publication: the reporter's own name pseudonymised, numbers masked. */
     public String pseudonymise(Petition p, String text) {
         Reporter r = reveal(p);
-        return Masking.pseudonymise(text, r.anonymous() ? java.util.List.of()
-                : java.util.Arrays.asList(r.name()));
+        return Masking.pseudonymise(text, r.anonymous() ? List.of()
+                : Arrays.asList(r.name()));
     }
 
     private static boolean blank(String s) {

@@ -1,7 +1,7 @@
 package cn.hanzhong.rectification.petitions.rest;
 
-import cn.hanzhong.rectification.petitions.tables.Tables;
 import cn.hanzhong.rectification.petitions.ReporterKeyResource;
+import cn.hanzhong.rectification.petitions.tables.Tables;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;

@@ -1,8 +1,8 @@
 package cn.hanzhong.rectification.petitions.rest;
 
-import cn.hanzhong.rectification.petitions.tables.Tables;
 import cn.hanzhong.rectification.petitions.ReporterKeyResource;
 import cn.hanzhong.rectification.petitions.service.OverdueWatch;
+import cn.hanzhong.rectification.petitions.tables.Tables;
 import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;

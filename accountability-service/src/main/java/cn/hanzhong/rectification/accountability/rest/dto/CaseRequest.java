@@ -1,6 +1,7 @@
 package cn.hanzhong.rectification.accountability.rest.dto;
 
 import cn.hanzhong.rectification.accountability.domain.CaseSource;
+import cn.hanzhong.rectification.accountability.service.command.OpenCase;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,4 +21,9 @@ public record CaseRequest(@NotNull CaseSource source,
                           List<@NotNull UUID> relatedPetitions,
                           @Schema(description = "Ids of legal-basis catalogue entries") List<@NotNull UUID> legalBases,
                           @Valid @NotEmpty @Size(max = 50) List<SubjectDto> subjects) {
+
+    public OpenCase toCommand() {
+        return new OpenCase(source, summary, allegations, relatedIssues, relatedPetitions, legalBases,
+                subjects.stream().map(SubjectDto::toDomain).toList());
+    }
 }

@@ -1,6 +1,7 @@
 package cn.hanzhong.rectification.accountability.rest.dto;
 
 import cn.hanzhong.rectification.accountability.domain.CaseAction;
+import cn.hanzhong.rectification.accountability.service.command.TransitionCase;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,4 +13,8 @@ import java.util.List;
 @Schema(name = "AccountabilityCaseTransition")
 public record CaseTransition(@NotNull CaseAction action, @Size(max = 5000) String reason,
                              @Valid List<DecisionDto> decisions) {
+
+    public TransitionCase toCommand() {
+        return new TransitionCase(action, reason, decisions == null ? null : decisions.stream().map(DecisionDto::toDomain).toList());
+    }
 }

@@ -1,6 +1,7 @@
 package cn.hanzhong.rectification.accountability.rest.dto;
 
 import cn.hanzhong.rectification.accountability.domain.LegalBasisKind;
+import cn.hanzhong.rectification.accountability.service.command.AddLegalBasis;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,4 +15,8 @@ public record LegalBasisRequest(
         @Schema(examples = "第二十九条") @Size(max = 100) String article,
         @NotBlank @Size(max = 5000) String situation,
         @NotNull LegalBasisKind kind) {
+
+    public AddLegalBasis toCommand() {
+        return new AddLegalBasis(code, title, article, situation, kind);
+    }
 }

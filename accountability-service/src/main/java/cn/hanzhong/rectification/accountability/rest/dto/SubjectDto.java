@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.accountability.rest.dto;
 
+import cn.hanzhong.rectification.accountability.domain.Subject;
 import cn.hanzhong.rectification.accountability.domain.SubjectKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,4 +16,12 @@ public record SubjectDto(@Schema(readOnly = true) UUID id, @NotNull SubjectKind 
                          @Schema(examples = "某县生态环境分局局长") @Size(max = 200) String post,
                          @Schema(description = "Unit code", examples = "CGX") @Size(max = 40) String unit,
                          @Schema(description = "Rank level, e.g. 县处级", examples = "乡科级") @Size(max = 40) String rankLevel) {
+
+    public static SubjectDto of(Subject s) {
+        return new SubjectDto(s.id(), s.kind(), s.name(), s.post(), s.unit(), s.rankLevel());
+    }
+
+    public Subject toDomain() {
+        return new Subject(id, kind, name, post, unit, rankLevel);
+    }
 }

@@ -1,12 +1,12 @@
 package cn.hanzhong.rectification.issues.rest.dto;
 
-import cn.hanzhong.rectification.issues.service.command.RegisterIssue;
-import cn.hanzhong.rectification.issues.service.command.IssueContent;
 import cn.hanzhong.rectification.issues.domain.Approach;
 import cn.hanzhong.rectification.issues.domain.Category;
 import cn.hanzhong.rectification.issues.domain.IssueSource;
 import cn.hanzhong.rectification.issues.domain.Term;
 import cn.hanzhong.rectification.issues.domain.Track;
+import cn.hanzhong.rectification.issues.service.command.IssueContent;
+import cn.hanzhong.rectification.issues.service.command.RegisterIssue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

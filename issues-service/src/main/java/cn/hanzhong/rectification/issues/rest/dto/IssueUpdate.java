@@ -1,11 +1,11 @@
 package cn.hanzhong.rectification.issues.rest.dto;
 
-import cn.hanzhong.rectification.issues.service.command.EditIssue;
-import cn.hanzhong.rectification.issues.service.command.IssueContent;
 import cn.hanzhong.rectification.issues.domain.Approach;
 import cn.hanzhong.rectification.issues.domain.Category;
 import cn.hanzhong.rectification.issues.domain.Term;
 import cn.hanzhong.rectification.issues.domain.Track;
+import cn.hanzhong.rectification.issues.service.command.EditIssue;
+import cn.hanzhong.rectification.issues.service.command.IssueContent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,5 @@
 package cn.hanzhong.rectification.issues.rest.dto;
 
-import java.time.YearMonth;
 import cn.hanzhong.rectification.issues.service.command.ReportProgress;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /** A monthly dispatch report (按月调度). */

@@ -1,10 +1,11 @@
 package cn.hanzhong.rectification.issues.rest.dto;
 
-import java.util.List;
 import cn.hanzhong.rectification.issues.domain.ResponsibleOfficial;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
 
 /** A responsible official (整改负责人). */
 @Schema(name = "ResponsibleOfficial")

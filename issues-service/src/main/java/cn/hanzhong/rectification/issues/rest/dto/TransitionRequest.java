@@ -1,7 +1,7 @@
 package cn.hanzhong.rectification.issues.rest.dto;
 
-import cn.hanzhong.rectification.issues.service.command.Transition;
 import cn.hanzhong.rectification.issues.domain.IssueAction;
+import cn.hanzhong.rectification.issues.service.command.Transition;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

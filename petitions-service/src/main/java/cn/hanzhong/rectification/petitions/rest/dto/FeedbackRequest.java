@@ -1,7 +1,7 @@
 package cn.hanzhong.rectification.petitions.rest.dto;
 
-import cn.hanzhong.rectification.petitions.service.command.GiveFeedback;
 import cn.hanzhong.rectification.petitions.domain.Feedback;
+import cn.hanzhong.rectification.petitions.service.command.GiveFeedback;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,9 +1,9 @@
 package cn.hanzhong.rectification.petitions.rest.dto;
 
-import cn.hanzhong.rectification.petitions.service.command.PetitionTransition;
 import cn.hanzhong.rectification.petitions.domain.Completion;
 import cn.hanzhong.rectification.petitions.domain.Finding;
 import cn.hanzhong.rectification.petitions.domain.PetitionAction;
+import cn.hanzhong.rectification.petitions.service.command.PetitionTransition;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

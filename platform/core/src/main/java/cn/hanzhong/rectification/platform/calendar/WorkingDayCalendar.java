@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class WorkingDayCalendar {
     public synchronized void publish(YearSchedule schedule) {
         years.put(schedule.year(), schedule);
         Map<LocalDate, Boolean> all = new HashMap<>();
-        years.values().stream().sorted(java.util.Comparator.comparingInt(YearSchedule::year)).forEach(y -> {
+        years.values().stream().sorted(Comparator.comparingInt(YearSchedule::year)).forEach(y -> {
             y.holidays().forEach(d -> all.put(d, Boolean.FALSE));
             y.makeUpWorkdays().forEach(d -> all.put(d, Boolean.TRUE));
         });

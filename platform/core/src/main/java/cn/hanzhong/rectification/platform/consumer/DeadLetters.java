@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public class DeadLetters {
     private volatile KafkaProducer<String, String> producer;
 
     public DeadLetters(KafkaClients kafka, ConsumerConfig config,
-                       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name") String app) {
+                       @ConfigProperty(name = "quarkus.application.name") String app) {
         this.config = config;
         this.settings = kafka.producer(config.group().orElse(app) + "-dlq", config.sendTimeout());
     }

@@ -1,7 +1,9 @@
 package cn.hanzhong.rectification.platform.consumer;
 
 import cn.hanzhong.rectification.platform.events.CloudEvent;
+import cn.hanzhong.rectification.platform.events.MalformedEventException;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,7 +33,7 @@ public interface EventHandler {
 
     /**
      * Applies one event, first delivery only, inside the batch transaction. Throw
-     * {@link cn.hanzhong.rectification.platform.events.MalformedEventException} for an event that can
+     * {@link MalformedEventException} for an event that can
      * never be applied (it goes to the dead-letter topic); a transient failure (the database away, a
      * lock timeout) may escape as it is: the batch is retried.
      */
@@ -41,6 +43,6 @@ public interface EventHandler {
      * Called once per batch, inside its transaction, before {@link #apply} is called for each of
      * {@code events} (first deliveries of known types): a handler may load what they need in one query.
      */
-    default void prepare(java.util.List<CloudEvent> events) {
+    default void prepare(List<CloudEvent> events) {
     }
 }

@@ -1,6 +1,9 @@
 package cn.hanzhong.rectification.platform.consumer;
 
 import cn.hanzhong.rectification.platform.events.MalformedEventException;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.persistence.QueryTimeoutException;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -33,9 +36,9 @@ public final class Failures {
                     || t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof org.hibernate.exception.LockAcquisitionException
                     || t instanceof org.hibernate.PessimisticLockException
-                    || t instanceof jakarta.persistence.LockTimeoutException
-                    || t instanceof jakarta.persistence.PessimisticLockException
-                    || t instanceof jakarta.persistence.QueryTimeoutException) {
+                    || t instanceof LockTimeoutException
+                    || t instanceof PessimisticLockException
+                    || t instanceof QueryTimeoutException) {
                 return true;
             }
             if (t instanceof SQLException sql && isTransientState(sql)) {

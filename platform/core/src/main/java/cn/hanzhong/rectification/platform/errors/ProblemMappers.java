@@ -25,7 +25,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -294,10 +298,10 @@ public class ProblemMappers {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "a date (YYYY-MM-DD)";
         }
-        if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
+        if (type == OffsetDateTime.class || type == Instant.class) {
             return "a date-time with offset (ISO-8601)";
         }
         if (type == UUID.class) {
@@ -306,7 +310,7 @@ public class ProblemMappers {
         if (type == String.class) {
             return "a string";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         return "an object";

@@ -8,6 +8,9 @@ import org.hibernate.FlushMode;
 import org.hibernate.query.NativeQuery;
 
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,13 +50,13 @@ public class Inbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
-    public java.util.Set<UUID> firstDeliveries(java.util.List<CloudEvent> events, String consumer) {
+    public Set<UUID> firstDeliveries(List<CloudEvent> events, String consumer) {
         if (events.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
         String[] ids = events.stream().map(e -> e.id().toString()).toArray(String[]::new);
         String[] types = events.stream().map(CloudEvent::type).toArray(String[]::new);
-        java.util.List<Object> inserted = em.createNativeQuery("""
+        List<Object> inserted = em.createNativeQuery("""
                         insert into processed_event (consumer, event_id, event_type, processed_at)
                         select :consumer, cast(e.id as uuid), e.type, :at
                         from unnest(cast(:ids as text[]), cast(:types as text[])) as e(id, type)
@@ -65,7 +68,7 @@ public class Inbox {
                 .setParameter("types", types)
                 .setParameter("at", OffsetDateTime.now())
                 .getResultList();
-        java.util.Set<UUID> first = new java.util.HashSet<>();
+        Set<UUID> first = new HashSet<>();
         for (Object id : inserted) {
             first.add(id instanceof UUID u ? u : UUID.fromString(id.toString()));
         }

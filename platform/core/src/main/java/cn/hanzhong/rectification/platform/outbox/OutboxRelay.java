@@ -1,6 +1,7 @@
 package cn.hanzhong.rectification.platform.outbox;
 
 import cn.hanzhong.rectification.platform.events.EventHeaders;
+import cn.hanzhong.rectification.platform.kafka.KafkaClients;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import cn.hanzhong.rectification.platform.kafka.KafkaClients;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -31,8 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -292,7 +294,7 @@ public class OutboxRelay {
                 if (!failedAggregates.contains(r.key())) {
                     done.add(r.id());
                 }
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 failedAggregates.add(r.key());
                 if (sendFailure == null) {
                     sendFailure = new IllegalStateException("Kafka did not acknowledge event " + r.eventId(),

@@ -3,6 +3,8 @@ package cn.hanzhong.rectification.platform.paging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The allow-list of fields a list may be sorted by: API field name → entity property, plus the
@@ -38,8 +40,8 @@ public final class SortableFields {
         return fields.get(field);
     }
 
-    public java.util.Set<String> names() {
-        return new java.util.TreeSet<>(fields.keySet());
+    public Set<String> names() {
+        return new TreeSet<>(fields.keySet());
     }
 
     List<SortOrder> defaultOrder() {

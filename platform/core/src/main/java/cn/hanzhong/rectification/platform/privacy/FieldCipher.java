@@ -3,11 +3,13 @@ package cn.hanzhong.rectification.platform.privacy;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -32,7 +34,7 @@ public final class FieldCipher {
         if (!base64Keys.containsKey(currentKeyId)) {
             throw new IllegalArgumentException("The current key " + currentKeyId + " is not configured");
         }
-        this.keys = new java.util.HashMap<>();
+        this.keys = new HashMap<>();
         base64Keys.forEach((id, b64) -> {
             byte[] raw = Base64.getDecoder().decode(b64.strip());
             if (raw.length != 32) {

@@ -1,12 +1,12 @@
 package cn.hanzhong.rectification.platform.rest;
 
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
-import cn.hanzhong.rectification.platform.errors.PreconditionFailedException;
 import jakarta.ws.rs.core.EntityTag;
 
 /**
  * The {@code @Version} of an entity as its ETag ({@code "3"}), and {@code If-Match} read back.
- * Writes that carry {@code If-Match} are refused with 412 when it is not the current version.
+ * Writes that carry {@code If-Match} are refused with 412 when it is not the current version
+ * ({@link cn.hanzhong.rectification.platform.lifecycle.Versions#requireCurrent}).
  */
 public final class ETags {
 
@@ -31,17 +31,6 @@ public final class ETags {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new InvalidInputException("If-Match", "must be the ETag of the current representation, e.g. \"3\"");
-        }
-    }
-
-    /**
-     * 412 unless {@code ifMatch} (as read by {@link #parseIfMatch}) is absent or names {@code version}:
-     * the optimistic-concurrency check every write that takes {@code If-Match} makes.
-     */
-    public static void requireCurrent(Integer ifMatch, int version) {
-        if (ifMatch != null && ifMatch != version) {
-            throw new PreconditionFailedException("If-Match " + ifMatch + " is not the current version "
-                    + version + "; read it again");
         }
     }
 }

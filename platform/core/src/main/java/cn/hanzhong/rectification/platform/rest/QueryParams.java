@@ -7,7 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Reads filter parameters taken as text, so a bad value is a 400 naming the parameter rather than
@@ -42,7 +44,7 @@ public final class QueryParams {
     }
 
     public static <E extends Enum<E>> E oneEnum(String name, String value, Class<E> type) {
-        Set<E> set = enums(name, value == null ? null : java.util.List.of(value), type);
+        Set<E> set = enums(name, value == null ? null : List.of(value), type);
         if (set.size() > 1) {
             throw new InvalidInputException(name, "takes one value");
         }
@@ -71,12 +73,12 @@ public final class QueryParams {
         };
     }
 
-    public static java.util.UUID uuid(String name, String value) {
+    public static UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return java.util.UUID.fromString(value.strip());
+            return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(name, "must be a UUID");
         }

@@ -3,7 +3,9 @@ package cn.hanzhong.rectification.platform.search;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Character bigrams for substring search over Chinese text. Trigram indexes cannot find 2-character Chinese terms
@@ -28,7 +30,7 @@ public final class SearchGrams {
      * {@code text[]} column {@code gramsColumn}: parameters {@code :grams} and {@code :like} are put
      * into {@code params}. A one-character query has no bigram and falls back to {@code ILIKE} alone.
      */
-    public static String condition(String q, String gramsColumn, List<String> columns, java.util.Map<String, Object> params) {
+    public static String condition(String q, String gramsColumn, List<String> columns, Map<String, Object> params) {
         StringBuilder w = new StringBuilder();
         Set<String> grams = bigrams(q);
         if (!grams.isEmpty()) {
@@ -48,7 +50,7 @@ public final class SearchGrams {
     public static String arrayLiteral(Set<String> values) {
         return values.stream()
                 .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     /** The distinct bigrams of {@code text}, lower-cased, never spanning whitespace. */

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -77,9 +78,9 @@ public class CurrentUser {
     }
 
     /** When the caller's token expires, if it says. */
-    public Optional<java.time.Instant> expiresAt() {
+    public Optional<Instant> expiresAt() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
-            return Optional.of(java.time.Instant.ofEpochSecond(jwt.getExpirationTime()));
+            return Optional.of(Instant.ofEpochSecond(jwt.getExpirationTime()));
         }
         return Optional.empty();
     }

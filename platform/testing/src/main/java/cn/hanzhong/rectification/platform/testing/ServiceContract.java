@@ -1,11 +1,16 @@
 package cn.hanzhong.rectification.platform.testing;
 
+import org.junit.jupiter.api.Assertions;
+
+import java.util.List;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 
 /**
  * What every service promises from its first start, checked through HTTP: ready with its database
@@ -42,14 +47,14 @@ public final class ServiceContract {
      * Every producer the service defined ({@code KafkaClients.producers()}: client id → effective
      * settings) is durable, and the expected ones are among them.
      */
-    public static void assertDurableProducers(java.util.Map<String, java.util.Map<String, Object>> producers,
+    public static void assertDurableProducers(Map<String, Map<String, Object>> producers,
                                               String... expectedClients) {
-        org.junit.jupiter.api.Assertions.assertTrue(producers.keySet().containsAll(java.util.List.of(expectedClients)),
+        Assertions.assertTrue(producers.keySet().containsAll(List.of(expectedClients)),
                 "producers " + producers.keySet());
         producers.forEach((client, settings) -> {
-            org.junit.jupiter.api.Assertions.assertTrue(java.util.List.of("all", "-1").contains(String.valueOf(settings.get("acks"))),
+            Assertions.assertTrue(List.of("all", "-1").contains(String.valueOf(settings.get("acks"))),
                     client + " acks=" + settings.get("acks"));
-            org.junit.jupiter.api.Assertions.assertEquals(Boolean.TRUE, settings.get("enable.idempotence"), client + " idempotence");
+            Assertions.assertEquals(Boolean.TRUE, settings.get("enable.idempotence"), client + " idempotence");
         });
     }
 }

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The caller's inbox: the notices addressed to their unit or role ({@link Visibility#readsAs}), with
@@ -28,7 +29,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class Inbox {
+public class NoticeInbox {
 
     /** A notice as the caller sees it: whether they have read it. */
     public record Seen(Notification notice, boolean read) {
@@ -38,7 +39,7 @@ public class Inbox {
     private final CurrentUser user;
     private final ProgrammeClock clock;
 
-    public Inbox(NotificationRepository notifications, CurrentUser user, ProgrammeClock clock) {
+    public NoticeInbox(NotificationRepository notifications, CurrentUser user, ProgrammeClock clock) {
         this.notifications = notifications;
         this.user = user;
         this.clock = clock;
@@ -82,7 +83,7 @@ public class Inbox {
             p.and("to", to.plusDays(1).atStartOfDay(ProgrammeClock.ZONE).toOffsetDateTime());
         }
         Page<Notification> page = Page.of(notifications.find(q.toString(), request.panacheSort(), p), request,
-                java.util.function.Function.identity());
+                Function.identity());
         Set<Long> read = readAmong(page.items().stream().map(n -> n.id).toList());
         return page.map(n -> new Seen(n, read.contains(n.id)));
     }
