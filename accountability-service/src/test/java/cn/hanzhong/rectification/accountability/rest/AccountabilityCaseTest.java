@@ -14,11 +14,13 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,14 +111,14 @@ class AccountabilityCaseTest {
                 .body("byUnitKind.CITY_DEPARTMENT", greaterThanOrEqualTo(1))
                 .body("bySource.HANDED_OVER_BY_INSPECTION", greaterThanOrEqualTo(1))
                 .extract().asString();
-        org.junit.jupiter.api.Assertions.assertFalse(summary.contains("王某某"), summary);
-        org.junit.jupiter.api.Assertions.assertFalse(summary.contains("市生态环境局局长"), summary);
-        org.junit.jupiter.api.Assertions.assertFalse(summary.contains("汉纪发"), summary);
+        Assertions.assertFalse(summary.contains("王某某"), summary);
+        Assertions.assertFalse(summary.contains("市生态环境局局长"), summary);
+        Assertions.assertFalse(summary.contains("汉纪发"), summary);
     }
 
     @Test
     void unknownReferencesAre400() {
-        Map<String, Object> body = new java.util.HashMap<>(openRequest(UUID.randomUUID()));
+        Map<String, Object> body = new HashMap<>(openRequest(UUID.randomUUID()));
         discipline().body(body).post("/api/v1/accountability-cases").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("relatedIssues[0]"));
         body.put("relatedIssues", List.of());
@@ -151,7 +153,7 @@ class AccountabilityCaseTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> triggers.proposeOverdue(LocalDate.now(ProgrammeClock.ZONE)) >= 0
                 && count("issue=" + overdue) == 1);
         triggers.proposeOverdue(LocalDate.now(ProgrammeClock.ZONE));
-        org.junit.jupiter.api.Assertions.assertEquals(1, count("issue=" + overdue + "&source=OVERDUE_RECTIFICATION&status=PROPOSED"));
+        Assertions.assertEquals(1, count("issue=" + overdue + "&source=OVERDUE_RECTIFICATION&status=PROPOSED"));
 
         // Repeated rejection: rejection 2 and 3 (two events) propose once.
         UUID rejected = UUID.randomUUID();
@@ -173,9 +175,9 @@ class AccountabilityCaseTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> count("petition=" + petition + "&source=PETITION") == 1);
         // Watch a little longer: no second proposal follows.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> count("petition=" + petition) == 1);
-        org.junit.jupiter.api.Assertions.assertEquals(1, count("petition=" + petition));
-        org.junit.jupiter.api.Assertions.assertEquals(1, count("issue=" + rejected));
-        org.junit.jupiter.api.Assertions.assertEquals(1, count("issue=" + reopened));
+        Assertions.assertEquals(1, count("petition=" + petition));
+        Assertions.assertEquals(1, count("issue=" + rejected));
+        Assertions.assertEquals(1, count("issue=" + reopened));
 
         // A proposal can be dismissed with a reason.
         String proposal = office().get("/api/v1/accountability-cases?petition=" + petition).then().extract().path("items[0].id");

@@ -7,12 +7,12 @@ import cn.hanzhong.rectification.platform.testing.Tokens;
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -69,12 +70,12 @@ class IssueToNotificationE2ETest {
                 "QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.USER,
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
-        Map<String, String> issuesEnv = new java.util.HashMap<>(common);
+        Map<String, String> issuesEnv = new HashMap<>(common);
         issuesEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("issues"));
-        Map<String, String> notificationEnv = new java.util.HashMap<>(common);
+        Map<String, String> notificationEnv = new HashMap<>(common);
         notificationEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("notifications"));
         notificationEnv.put("NOTIFICATION_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
-        notificationEnv.put("NOTIFICATION_WEBHOOKS_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        notificationEnv.put("NOTIFICATION_WEBHOOKS_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
         notificationEnv.put("NOTIFICATION_WEBHOOKS_DISPATCH_EVERY", "500ms");
         notificationEnv.put("NOTIFICATION_SCAN_EVERY", "1s");
         notificationEnv.put("NOTIFICATION_SCAN_DELAY", "1s");

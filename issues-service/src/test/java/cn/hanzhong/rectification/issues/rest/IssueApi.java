@@ -7,6 +7,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,12 +45,12 @@ final class IssueApi {
                 "title", title,
                 "description", "督察发现：" + title,
                 "category", "AIR",
-                "districts", java.util.List.of("HTQ"),
+                "districts", List.of("HTQ"),
                 "target", "扬尘污染得到有效管控",
                 "requirements", "建立扬尘管控长效机制",
-                "measures", java.util.List.of("开展工地排查", "落实六个百分百"),
+                "measures", List.of("开展工地排查", "落实六个百分百"),
                 "approach", "TIME_BOUND",
-                "responsibleOfficials", java.util.List.of(Map.of("name", "王某", "post", "市生态环境局局长")));
+                "responsibleOfficials", List.of(Map.of("name", "王某", "post", "市生态环境局局长")));
     }
 
     /** Registers an issue and returns its id. */
@@ -66,7 +67,7 @@ final class IssueApi {
     static String assigned(String title) {
         String id = register(title);
         transition(office(), id, Map.of("action", "ASSIGN", "leadUnit", LEAD,
-                "cooperatingUnits", java.util.List.of(COOPERATING),
+                "cooperatingUnits", List.of(COOPERATING),
                 "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(30).toString())).statusCode(200);
         return id;
     }

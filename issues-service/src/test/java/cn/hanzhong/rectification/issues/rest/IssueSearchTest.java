@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static cn.hanzhong.rectification.issues.rest.IssueApi.LEAD;
 import static cn.hanzhong.rectification.issues.rest.IssueApi.office;
@@ -99,21 +100,44 @@ class IssueSearchTest {
     }
 
     @Test
-    void statsCountByDimensionAndPerUnit() {
-        String id = IssueApi.inProgress(IssueApi.unique("统计"));
-        transition(unit(LEAD), id, Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "e", "selfAssessment", "s"))
+    void statsCountAUnitsIssuesExactlyAndRateItsOnTimeSignOffs() {
+        // A unit of its own, so the figures are exactly this test's: one issue signed off on time, one in progress.
+        String code = "ST" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace("-", "X");
+        office().body(Map.of("code", code, "name", "统计测试局 " + code, "kind", "CITY_DEPARTMENT"))
+                .post("/api/v1/units").then().statusCode(201);
+        String done = assignedTo(code, IssueApi.unique("统计"));
+        transition(unit(code), done, Map.of("action", "START")).statusCode(200);
+        transition(unit(code), done, Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "e", "selfAssessment", "s"))
                 .statusCode(200);
-        transition(office(), id, Map.of("action", "ACCEPT", "opinion", "同意")).statusCode(200);
+        transition(office(), done, Map.of("action", "ACCEPT", "opinion", "同意")).statusCode(200);
+        String open = assignedTo(code, IssueApi.unique("统计"));
+        transition(unit(code), open, Map.of("action", "START")).statusCode(200);
+
         office().get("/api/v1/issues/stats").then().statusCode(200)
-                .body("total", greaterThanOrEqualTo(1))
-                .body("byStatus", hasKey("SIGNED_OFF"))
-                .body("byCategory", hasKey("AIR"))
-                .body("byDistrict", hasKey("HTQ"))
-                .body("byWarningLight", hasKey("GREEN"))
-                .body("units.find { it.unit == 'SSTHJJ' }.signedOffOnTime", greaterThanOrEqualTo(1))
-                .body("units.find { it.unit == 'SSTHJJ' }.unitName", equalTo("市生态环境局"))
-                .body("units.find { it.unit == 'SSTHJJ' }.onTimeRate", notNullValue());
+                .body("byLeadUnit." + code, equalTo(2))
+                .body("units.find { it.unit == '" + code + "' }.assigned", equalTo(2))
+                .body("units.find { it.unit == '" + code + "' }.signedOff", equalTo(1))
+                .body("units.find { it.unit == '" + code + "' }.signedOffOnTime", equalTo(1))
+                .body("units.find { it.unit == '" + code + "' }.overdue", equalTo(0))
+                .body("units.find { it.unit == '" + code + "' }.onTimeRate", equalTo(1.0f))
+                .body("units.find { it.unit == '" + code + "' }.unitName", equalTo("统计测试局 " + code));
+        // The unit itself sees the figures of its own two issues and nothing else.
+        unit(code).get("/api/v1/issues/stats").then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("byStatus.SIGNED_OFF", equalTo(1))
+                .body("byStatus.IN_PROGRESS", equalTo(1))
+                .body("byCategory.AIR", equalTo(2))
+                .body("byDistrict.HTQ", equalTo(2))
+                .body("byWarningLight.GREEN", equalTo(2))
+                .body("units.unit", contains(code));
         unit("FPX").get("/api/v1/issues/stats").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    private static String assignedTo(String lead, String title) {
+        String id = IssueApi.register(title);
+        transition(office(), id, Map.of("action", "ASSIGN", "leadUnit", lead,
+                "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(30).toString())).statusCode(200);
+        return id;
     }
 
     @Test

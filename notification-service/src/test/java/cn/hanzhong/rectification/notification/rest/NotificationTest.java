@@ -2,6 +2,7 @@ package cn.hanzhong.rectification.notification.rest;
 
 import cn.hanzhong.rectification.notification.service.Rules;
 import cn.hanzhong.rectification.platform.calendar.WorkingDayCalendar;
+import cn.hanzhong.rectification.platform.tables.Spreadsheets;
 import cn.hanzhong.rectification.platform.testing.EventFixtures;
 import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
@@ -29,11 +30,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -162,7 +165,7 @@ class NotificationTest {
                     Map.of("leadUnit", "XXX", "cooperatingUnits", List.of(), "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(200).toString(),
                             "status", "IN_PROGRESS")));
         }
-        java.time.YearMonth next = java.time.YearMonth.now(ProgrammeClock.ZONE).plusMonths(1);
+        YearMonth next = YearMonth.now(ProgrammeClock.ZONE).plusMonths(1);
         send("rectification.issues", EventFixtures.event("issue.progress-reported.json", reporting,
                 Map.of("leadUnit", "XXX", "cooperatingUnits", List.of(), "deadline", LocalDate.now(ProgrammeClock.ZONE).plusDays(200).toString(),
                         "period", next.toString())));
@@ -188,7 +191,7 @@ class NotificationTest {
                 .body("units.find { it.leadUnit == 'XXX' }.issues.find { it.issueId == '" + silent + "' }.reported", equalTo(false))
                 .body("units.find { it.leadUnit == 'XXX' }.issues.find { it.issueId == '" + reporting + "' }.reported", equalTo(true));
         byte[] xlsx = as(TestTokens.office()).queryParam("format", "xlsx").get("/api/v1/monthly-dispatch/" + next).then()
-                .statusCode(200).contentType(cn.hanzhong.rectification.platform.tables.Spreadsheets.XLSX).extract().asByteArray();
+                .statusCode(200).contentType(Spreadsheets.XLSX).extract().asByteArray();
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var rows = wb.getFirstSheet().read();
             assertEquals("牵头单位", rows.get(0).getCellText(0));
@@ -258,7 +261,7 @@ class NotificationTest {
                 throw new IllegalStateException(e);
             }
         });
-        reading.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        reading.get(30, TimeUnit.SECONDS);
         response.body().close();
         assertEquals(2, ids.size());
         assertTrue(Long.parseLong(ids.get(0)) > lastSeen.longValue(), "nothing at or before Last-Event-ID");

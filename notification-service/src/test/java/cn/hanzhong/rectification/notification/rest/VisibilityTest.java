@@ -25,9 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -145,7 +147,7 @@ class VisibilityTest {
         String discipline = TestTokens.builder().roles("discipline").subject("discipline-visibility").sign();
         String leader = TestTokens.builder().roles("leader").subject("leader-visibility").sign();
         List<InputStream> streams = new ArrayList<>();
-        Map<String, String> created = new java.util.HashMap<>();
+        Map<String, String> created = new HashMap<>();
         try (Receiver receiver = new Receiver()) {
             created.put(subscribe(TestTokens.office(), receiver, "/office"), TestTokens.office());
             created.put(subscribe(TestTokens.role("province"), receiver, "/province"), TestTokens.role("province"));
@@ -180,9 +182,9 @@ class VisibilityTest {
                     "/discipline", Set.of("ACCOUNTABILITY_PROPOSED@2"),
                     "/leader", Set.of());
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                Map<String, Set<String>> got = new java.util.TreeMap<>();
+                Map<String, Set<String>> got = new TreeMap<>();
                 expected.keySet().forEach(path -> got.put(path, delivered(receiver, path, items)));
-                assertEquals(new java.util.TreeMap<>(expected), got);
+                assertEquals(new TreeMap<>(expected), got);
             });
 
             // Free text only to the office, and never a phone number.

@@ -7,6 +7,7 @@ import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -57,7 +58,7 @@ class ConfiguredStagesTest {
     @Test
     void remindersAt10_5_2_0AndEscalationsAt3_10_20() throws Exception {
         UUID issue = UUID.randomUUID();
-        LocalDate today = LocalDate.now(cn.hanzhong.rectification.platform.time.ProgrammeClock.ZONE);
+        LocalDate today = LocalDate.now(ProgrammeClock.ZONE);
         LocalDate deadline = calendar.addWorkingDays(today, 12);
         EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", EventFixtures.event("issue.assigned.json", issue,
                 Map.of("leadUnit", "CGX", "cooperatingUnits", List.of(), "deadline", deadline.toString())));

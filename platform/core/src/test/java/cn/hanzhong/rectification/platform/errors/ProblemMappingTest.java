@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -159,9 +160,9 @@ class ProblemMappingTest {
                 .then().statusCode(500).contentType(PROBLEM_JSON)
                 .body("errorId", notNullValue())
                 .extract().asString();
-        org.junit.jupiter.api.Assertions.assertFalse(body.contains("Secret"), body);
-        org.junit.jupiter.api.Assertions.assertFalse(body.contains("IllegalStateException"), body);
-        org.junit.jupiter.api.Assertions.assertFalse(body.contains("at cn."), body);
+        Assertions.assertFalse(body.contains("Secret"), body);
+        Assertions.assertFalse(body.contains("IllegalStateException"), body);
+        Assertions.assertFalse(body.contains("at cn."), body);
     }
 
     @Test

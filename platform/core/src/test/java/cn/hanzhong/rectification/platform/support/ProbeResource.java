@@ -23,9 +23,11 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -122,7 +124,7 @@ public class ProbeResource {
 
     @GET
     @Path("/unit-only/{unit}")
-    public String unitOnly(@jakarta.ws.rs.PathParam("unit") String unit) {
+    public String unitOnly(@PathParam("unit") String unit) {
         user.requireUnitAmong(List.of(unit), Roles.OFFICE);
         return "ok";
     }
@@ -131,10 +133,10 @@ public class ProbeResource {
     @Path("/items")
     public Page<Item> items(@BeanParam PageParams paging) {
         PageRequest request = paging.toRequest(SORTABLE);
-        var comparator = java.util.Comparator.<Item>comparingInt(i -> 0);
+        var comparator = Comparator.<Item>comparingInt(i -> 0);
         for (var order : request.sort()) {
-            java.util.Comparator<Item> c = order.property().equals("n")
-                    ? java.util.Comparator.comparingInt(Item::n) : java.util.Comparator.comparing(Item::name);
+            Comparator<Item> c = order.property().equals("n")
+                    ? Comparator.comparingInt(Item::n) : Comparator.comparing(Item::name);
             comparator = comparator.thenComparing(order.ascending() ? c : c.reversed());
         }
         List<Item> sorted = ITEMS.stream().sorted(comparator).toList();
