@@ -16,4 +16,11 @@ public class HistoryEntry extends ChangeLogEntry {
 
     @Column(name = "case_id", nullable = false)
     public UUID caseId;
+
+    /** A new, empty line about the case {@code id}. */
+    public static HistoryEntry of(UUID id) {
+        HistoryEntry line = new HistoryEntry();
+        line.caseId = id;
+        return line;
+    }
 }

@@ -11,22 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CaseHistory extends HistoryWriter<AccountabilityCase, HistoryEntry> {
 
-    private final HistoryEntryRepository repository;
-
-    public CaseHistory(HistoryEntryRepository repository, ChangeLog changeLog) {
-        super(changeLog);
-        this.repository = repository;
-    }
-
-    @Override
-    protected HistoryEntry lineFor(AccountabilityCase subject) {
-        HistoryEntry line = new HistoryEntry();
-        line.caseId = subject.id;
-        return line;
-    }
-
-    @Override
-    protected void store(HistoryEntry line) {
-        repository.persist(line);
+    public CaseHistory(HistoryEntryRepository lines, ChangeLog changeLog) {
+        super(changeLog, subject -> HistoryEntry.of(subject.id), lines::persist);
     }
 }

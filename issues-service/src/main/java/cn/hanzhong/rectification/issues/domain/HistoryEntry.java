@@ -8,7 +8,7 @@ import org.hibernate.annotations.Immutable;
 
 import java.util.UUID;
 
-/** One append-only line of a issue's history. */
+/** One append-only line of an issue's history. */
 @Entity
 @Immutable
 @Table(name = "issue_history")
@@ -16,4 +16,11 @@ public class HistoryEntry extends ChangeLogEntry {
 
     @Column(name = "issue_id", nullable = false)
     public UUID issueId;
+
+    /** A new, empty line about the issue {@code id}. */
+    public static HistoryEntry of(UUID id) {
+        HistoryEntry line = new HistoryEntry();
+        line.issueId = id;
+        return line;
+    }
 }

@@ -51,6 +51,13 @@ public record IssueFilter(Set<IssueStatus> statuses, Set<Category> categories, S
 
         public Builder statuses(Set<IssueStatus> v) { statuses = v; return this; }
 
+        /** Deadlines on or after {@code from} and on or before {@code to}; either may be {@code null}. */
+        public Builder deadlineBetween(LocalDate from, LocalDate to) {
+            deadlineFrom = from;
+            deadlineTo = to;
+            return this;
+        }
+
         public Builder categories(Set<Category> v) { categories = v; return this; }
 
         public Builder sources(Set<IssueSource> v) { sources = v; return this; }
@@ -67,9 +74,6 @@ public record IssueFilter(Set<IssueStatus> statuses, Set<Category> categories, S
 
         public Builder overdue(Boolean v) { overdue = v; return this; }
 
-        public Builder deadlineFrom(LocalDate v) { deadlineFrom = v; return this; }
-
-        public Builder deadlineTo(LocalDate v) { deadlineTo = v; return this; }
 
         public Builder q(String v) { q = v; return this; }
 

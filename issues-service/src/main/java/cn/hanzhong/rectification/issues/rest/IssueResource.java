@@ -123,8 +123,7 @@ public class IssueResource {
                 .district(QueryParams.text("district", district, 40))
                 .warningLight(QueryParams.oneEnum("warningLight", warningLight, WarningLight.class))
                 .overdue(QueryParams.bool("overdue", overdue))
-                .deadlineFrom(QueryParams.date("deadlineFrom", deadlineFrom))
-                .deadlineTo(QueryParams.date("deadlineTo", deadlineTo))
+                .deadlineBetween(QueryParams.date("deadlineFrom", deadlineFrom), QueryParams.date("deadlineTo", deadlineTo))
                 .q(QueryParams.text("q", q, 100))
                 .build();
         return queries.search(filter, paging.toRequest(SORTABLE)).map(mapper::toResponse);

@@ -1,7 +1,7 @@
 package cn.hanzhong.rectification.issues.service;
 
-import cn.hanzhong.rectification.issues.domain.HistoryEntry;
 import cn.hanzhong.rectification.issues.domain.Issue;
+import cn.hanzhong.rectification.issues.domain.HistoryEntry;
 import cn.hanzhong.rectification.issues.repository.HistoryEntryRepository;
 import cn.hanzhong.rectification.platform.history.ChangeLog;
 import cn.hanzhong.rectification.platform.history.HistoryWriter;
@@ -11,22 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class History extends HistoryWriter<Issue, HistoryEntry> {
 
-    private final HistoryEntryRepository repository;
-
-    public History(HistoryEntryRepository repository, ChangeLog changeLog) {
-        super(changeLog);
-        this.repository = repository;
-    }
-
-    @Override
-    protected HistoryEntry lineFor(Issue subject) {
-        HistoryEntry line = new HistoryEntry();
-        line.issueId = subject.id;
-        return line;
-    }
-
-    @Override
-    protected void store(HistoryEntry line) {
-        repository.persist(line);
+    public History(HistoryEntryRepository lines, ChangeLog changeLog) {
+        super(changeLog, subject -> HistoryEntry.of(subject.id), lines::persist);
     }
 }

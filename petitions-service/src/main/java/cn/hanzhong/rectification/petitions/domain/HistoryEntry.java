@@ -16,4 +16,11 @@ public class HistoryEntry extends ChangeLogEntry {
 
     @Column(name = "petition_id", nullable = false)
     public UUID petitionId;
+
+    /** A new, empty line about the petition {@code id}. */
+    public static HistoryEntry of(UUID id) {
+        HistoryEntry line = new HistoryEntry();
+        line.petitionId = id;
+        return line;
+    }
 }

@@ -49,6 +49,13 @@ public record PetitionFilter(Set<Integer> batches, Set<PetitionStatus> statuses,
 
         public Builder statuses(Set<PetitionStatus> v) { statuses = v; return this; }
 
+        /** Received on or after {@code from} and on or before {@code to}; either may be {@code null}. */
+        public Builder receivedBetween(LocalDate from, LocalDate to) {
+            receivedFrom = from;
+            receivedTo = to;
+            return this;
+        }
+
         public Builder districts(Set<District> v) { districts = v; return this; }
 
         public Builder pollutionTypes(Set<PollutionType> v) { pollutionTypes = v; return this; }
@@ -65,9 +72,6 @@ public record PetitionFilter(Set<Integer> batches, Set<PetitionStatus> statuses,
 
         public Builder overdue(Boolean v) { overdue = v; return this; }
 
-        public Builder receivedFrom(LocalDate v) { receivedFrom = v; return this; }
-
-        public Builder receivedTo(LocalDate v) { receivedTo = v; return this; }
 
         public Builder q(String v) { q = v; return this; }
 

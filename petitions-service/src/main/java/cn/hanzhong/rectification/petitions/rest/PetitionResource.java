@@ -117,8 +117,7 @@ public class PetitionResource {
                 .unit(QueryParams.text("unit", unit, 40))
                 .priority(QueryParams.bool("priority", priority))
                 .overdue(QueryParams.bool("overdue", overdue))
-                .receivedFrom(QueryParams.date("receivedFrom", receivedFrom))
-                .receivedTo(QueryParams.date("receivedTo", receivedTo))
+                .receivedBetween(QueryParams.date("receivedFrom", receivedFrom), QueryParams.date("receivedTo", receivedTo))
                 .q(QueryParams.text("q", q, 100))
                 .build();
         return petitions.search(filter, paging.toRequest(SORTABLE)).map(mapper::toResponse);

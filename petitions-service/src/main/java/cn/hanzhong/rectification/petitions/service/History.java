@@ -1,7 +1,7 @@
 package cn.hanzhong.rectification.petitions.service;
 
-import cn.hanzhong.rectification.petitions.domain.HistoryEntry;
 import cn.hanzhong.rectification.petitions.domain.Petition;
+import cn.hanzhong.rectification.petitions.domain.HistoryEntry;
 import cn.hanzhong.rectification.petitions.repository.HistoryEntryRepository;
 import cn.hanzhong.rectification.platform.history.ChangeLog;
 import cn.hanzhong.rectification.platform.history.HistoryWriter;
@@ -11,22 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class History extends HistoryWriter<Petition, HistoryEntry> {
 
-    private final HistoryEntryRepository repository;
-
-    public History(HistoryEntryRepository repository, ChangeLog changeLog) {
-        super(changeLog);
-        this.repository = repository;
-    }
-
-    @Override
-    protected HistoryEntry lineFor(Petition subject) {
-        HistoryEntry line = new HistoryEntry();
-        line.petitionId = subject.id;
-        return line;
-    }
-
-    @Override
-    protected void store(HistoryEntry line) {
-        repository.persist(line);
+    public History(HistoryEntryRepository lines, ChangeLog changeLog) {
+        super(changeLog, subject -> HistoryEntry.of(subject.id), lines::persist);
     }
 }

@@ -1,8 +1,21 @@
 package cn.hanzhong.rectification.platform.history;
 
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 /**
- * Appends to an aggregate's history: each service extends this once for its aggregate and its
- * {@link ChangeLogEntry} table, naming only how a line points at the aggregate and how it is stored.
+ * Appends to an aggregate's history. Each service makes one bean of it for its aggregate, naming
+ * only how a line points at the aggregate and how it is stored:
+ *
+ * <pre>{@code
+ * @ApplicationScoped
+ * public class History extends HistoryWriter<Issue, HistoryEntry> {
+ *     public History(HistoryEntryRepository lines, ChangeLog changeLog) {
+ *         super(changeLog, issue -> HistoryEntry.of(issue.id), lines::persist);
+ *     }
+ * }
+ * }</pre>
+ *
  * Lines are attributed by {@link ChangeLog} (the caller, or the system in jobs); a field change
  * whose value did not really change writes nothing.
  *
@@ -12,20 +25,18 @@ package cn.hanzhong.rectification.platform.history;
 public abstract class HistoryWriter<S, E extends ChangeLogEntry> {
 
     private ChangeLog changeLog;
+    private Function<S, E> lineFor;
+    private Consumer<E> store;
 
-    protected HistoryWriter(ChangeLog changeLog) {
+    protected HistoryWriter(ChangeLog changeLog, Function<S, E> lineFor, Consumer<E> store) {
         this.changeLog = changeLog;
+        this.lineFor = lineFor;
+        this.store = store;
     }
 
     /** For the container's proxies only. */
     protected HistoryWriter() {
     }
-
-    /** A new, empty line pointing at {@code subject}. */
-    protected abstract E lineFor(S subject);
-
-    /** Stores a filled line. */
-    protected abstract void store(E line);
 
     /** Records an action without a field change. */
     public void action(S subject, String action, String reason) {
@@ -38,9 +49,9 @@ public abstract class HistoryWriter<S, E extends ChangeLogEntry> {
     }
 
     private void write(S subject, String action, String field, Object oldValue, Object newValue, String reason) {
-        E line = lineFor(subject);
+        E line = lineFor.apply(subject);
         if (changeLog.fill(line, action, field, oldValue, newValue, reason)) {
-            store(line);
+            store.accept(line);
         }
     }
 }
