@@ -138,6 +138,11 @@ public class Issue {
     @Version
     public int version;
 
+    /** Whether the deadline was counted through a year without a published holiday notice. */
+    public boolean deadlineProvisional() {
+        return deadlineRule != null && deadlineRule.provisional();
+    }
+
     /** Marks the issue as changed at {@code at}. */
     public void touch(OffsetDateTime at) {
         updatedAt = at;

@@ -11,14 +11,16 @@ import java.util.UUID;
 
 /**
  * What every issue event carries so consumers can act without calling back: identity, units,
- * deadline, status and progress. Never personal data.
+ * deadline (and whether it is still provisional: counted in working days through a year whose holiday
+ * notice is not loaded yet), status and progress. Never personal data.
  */
 public record IssueFacts(UUID id, String code, String title, Category category, IssueSource source,
                          String leadUnit, List<String> cooperatingUnits, LocalDate deadline,
-                         IssueStatus status, int progressPercent, int rejectionCount) {
+                         boolean deadlineProvisional, IssueStatus status, int progressPercent, int rejectionCount) {
 
     public static IssueFacts of(Issue i) {
         return new IssueFacts(i.id, i.code, i.title, i.category, i.source, i.leadUnit,
-                List.copyOf(i.cooperatingUnits), i.deadline, i.status, i.progressPercent, i.rejectionCount);
+                List.copyOf(i.cooperatingUnits), i.deadline, i.deadlineProvisional(), i.status, i.progressPercent,
+                i.rejectionCount);
     }
 }

@@ -72,6 +72,25 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
     }
 
     /**
+     * Open issues whose deadline was counted in working days through a year without a holiday notice
+     * and whose span (from its start to the deadline) touches {@code year}; row-locked.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Issue> lockProvisionalAcross(int year) {
+        return getEntityManager().createNativeQuery("""
+                        select i.* from issue i
+                        where i.status in %s
+                          and i.deadline_rule ->> 'kind' = 'WORKING_DAYS'
+                          and (i.deadline_rule ->> 'provisional')::boolean
+                          and extract(year from cast(i.deadline_rule ->> 'from' as date)) <= :year
+                          and extract(year from i.deadline) >= :year
+                        order by i.id
+                        for update""".formatted(OPEN), Issue.class)
+                .setParameter("year", year)
+                .getResultList();
+    }
+
+    /**
      * Open issues whose deadline passed before {@code today} and for which no overdue event was
      * published for the current deadline; locked, skipping rows another instance is handling.
      */

@@ -26,7 +26,7 @@ public class IssueMapper {
         WarningLight light = view.warningLight();
         return new IssueResponse(i.id, i.code, i.externalId, i.source, i.title, i.description, i.category,
                 List.copyOf(i.districts), i.target, i.requirements, List.copyOf(i.measures), i.approach, i.track, i.term,
-                i.deadline, i.deadlineRule,
+                i.deadline, i.deadlineRule, i.deadlineProvisional(),
                 i.responsibleOfficials.stream().map(ResponsibleOfficialDto::of).toList(),
                 i.leadUnit, List.copyOf(i.cooperatingUnits), i.progressPercent, i.status, i.status.label(), light,
                 light == WarningLight.RED, i.assignedOn, i.evidence, i.selfAssessment,

@@ -66,6 +66,34 @@ public class Deadlines {
         }
     }
 
+    /**
+     * Recounts a provisional working-day deadline with the calendar as it is now (a year's notice was
+     * just loaded): a new date is recorded and published like any deadline change; a deadline that stays
+     * only loses its provisional mark. Fixed-date deadlines never move.
+     *
+     * @return whether the date moved
+     */
+    public boolean recount(Issue issue, String reason) {
+        DeadlineRule rule = issue.deadlineRule;
+        if (rule == null || rule.kind() != DeadlineRule.Kind.WORKING_DAYS || !rule.provisional()) {
+            return false;
+        }
+        WorkingDayCalendar.Result r = calendar.add(rule.from(), rule.workingDays());
+        DeadlineRule recounted = DeadlineRule.workingDays(rule.workingDays(), rule.from(), r.provisional());
+        LocalDate old = issue.deadline;
+        issue.deadlineRule = recounted;
+        issue.touch(clock.now());
+        if (r.date().equals(old)) {
+            history.change(issue, "CALENDAR_PUBLISHED", "deadlineRule", rule.description(), recounted.description(), reason);
+            return false;
+        }
+        history.change(issue, "CALENDAR_PUBLISHED", "deadline", old, r.date(), reason);
+        issue.deadline = r.date();
+        outbox.publish(IssueEvents.TOPIC, IssueEvents.DEADLINE_CHANGED, issue.id.toString(),
+                new IssueEvents.IssueDeadlineChanged(IssueFacts.of(issue), old, r.date(), reason));
+        return true;
+    }
+
     /** Moves the deadline to a fixed date, recording the old one and publishing {@code issue.deadline-changed}. */
     public void move(Issue issue, LocalDate newDeadline, String action, String reason) {
         LocalDate old = issue.deadline;

@@ -17,7 +17,7 @@ import static cn.hanzhong.rectification.platform.testing.EventContracts.assertMa
 class EventContractTest {
 
     private static final IssueFacts FACTS = new IssueFacts(UUID.randomUUID(), "FK-001", "t", Category.AIR,
-            IssueSource.REPORT, "SSTHJJ", List.of("HTQ"), LocalDate.now(ProgrammeClock.ZONE), IssueStatus.IN_PROGRESS, 40, 2);
+            IssueSource.REPORT, "SSTHJJ", List.of("HTQ"), LocalDate.now(ProgrammeClock.ZONE), false, IssueStatus.IN_PROGRESS, 40, 2);
 
     @Test
     void overduePayloadHasTheShapeOfItsFixture() {

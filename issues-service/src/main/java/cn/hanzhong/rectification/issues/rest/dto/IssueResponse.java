@@ -23,6 +23,9 @@ public record IssueResponse(
         Category category, List<String> districts, String target, String requirements, List<String> measures,
         Approach approach, Track track, Term term,
         LocalDate deadline, DeadlineRule deadlineRule,
+        @Schema(description = "The deadline was counted in working days through a year whose holiday notice is not "
+                + "published yet; it is recomputed when GET/PUT /api/v1/calendar/{year} gets that year")
+        boolean deadlineProvisional,
         List<ResponsibleOfficialDto> responsibleOfficials,
         String leadUnit, List<String> cooperatingUnits,
         int progressPercent, IssueStatus status,

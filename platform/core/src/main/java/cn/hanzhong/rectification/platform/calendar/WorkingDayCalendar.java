@@ -68,6 +68,16 @@ public final class WorkingDayCalendar {
     /** Loads (or replaces) one year's schedule. */
     public synchronized void publish(YearSchedule schedule) {
         years.put(schedule.year(), schedule);
+        rebuild();
+    }
+
+    /** Forgets one year's schedule: the year counts weekends only again (provisional). */
+    public synchronized void withdraw(int year) {
+        years.remove(year);
+        rebuild();
+    }
+
+    private void rebuild() {
         Map<LocalDate, Boolean> all = new HashMap<>();
         years.values().stream().sorted(Comparator.comparingInt(YearSchedule::year)).forEach(y -> {
             y.holidays().forEach(d -> all.put(d, Boolean.FALSE));
