@@ -1,5 +1,7 @@
 package cn.hanzhong.rectification.issues.event;
 
+import cn.hanzhong.rectification.platform.calendar.CalendarYears;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,7 +12,7 @@ import java.util.List;
  */
 public final class CalendarEvents {
 
-    public static final String UPDATED = "calendar.updated";
+    public static final String UPDATED = CalendarYears.UPDATED;
 
     /** A year's notice: the days off and the make-up working days (调休上班), sorted. */
     public record CalendarUpdated(int year, List<LocalDate> holidays, List<LocalDate> makeUpWorkdays, String source) {

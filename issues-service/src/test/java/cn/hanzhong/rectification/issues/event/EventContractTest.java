@@ -64,4 +64,10 @@ class EventContractTest {
     void extensionDecidedPayloadHasTheShapeOfItsFixture() {
         assertMatchesFixture("issue.extension-decided.json", new IssueEvents.IssueExtensionDecided(FACTS, UUID.randomUUID(), "APPROVED", LocalDate.now(ProgrammeClock.ZONE), "n"));
     }
+
+    @Test
+    void calendarUpdatedPayloadHasTheShapeOfItsFixture() {
+        assertMatchesFixture("calendar.updated.json", new CalendarEvents.CalendarUpdated(2027,
+                List.of(LocalDate.of(2027, 1, 1)), List.of(LocalDate.of(2027, 2, 13)), "s"));
+    }
 }

@@ -31,6 +31,13 @@ public interface NotificationConfig {
     @WithDefault("500")
     int scanPageSize();
 
+    /**
+     * From this month on the office is told when next year's holiday notice is not loaded yet (the
+     * State Council publishes it in the last weeks of the year).
+     */
+    @WithDefault("11")
+    int calendarReminderMonth();
+
     /** Day of the month on which lead units are reminded to report progress (按月调度). */
     @WithDefault("25")
     int monthlyDispatchDay();

@@ -1,6 +1,6 @@
 package cn.hanzhong.rectification.notification.domain;
 
-/** What a tracked item is. */
+/** What a tracked item is; CALENDAR stands for a year of the working-day calendar (office notices only). */
 public enum ItemKind {
-    ISSUE, PETITION, CASE
+    ISSUE, PETITION, CASE, CALENDAR
 }

@@ -27,7 +27,8 @@ public enum NoticeKind implements Labelled {
     MARKED_DUPLICATE("重复件", false),
     ACCOUNTABILITY_PROPOSED("问责线索", false),
     MONTHLY_REPORT_DUE("按月调度：请报送本月整改进展", false),
-    MONTHLY_REPORT_MISSING("按月调度：上月未报送整改进展", false);
+    MONTHLY_REPORT_MISSING("按月调度：上月未报送整改进展", false),
+    CALENDAR_MISSING("下一年度节假日安排尚未录入", false);
 
     private final String label;
     private final boolean alert;

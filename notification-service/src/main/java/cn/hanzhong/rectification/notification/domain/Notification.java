@@ -47,6 +47,9 @@ public class Notification {
 
     public LocalDate deadline;
 
+    @Column(name = "deadline_provisional")
+    public boolean deadlineProvisional;
+
     @Column(name = "dedup_key", nullable = false, unique = true)
     public String dedupKey;
 

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -40,6 +41,21 @@ public class TrackedItem {
     public List<String> cooperatingUnits = new ArrayList<>();
 
     public LocalDate deadline;
+
+    /** The stand-in item of notices about a year of the working-day calendar (not stored). */
+    public static TrackedItem calendarYear(int year) {
+        TrackedItem t = new TrackedItem();
+        t.kind = ItemKind.CALENDAR;
+        t.id = UUID.nameUUIDFromBytes(("calendar-" + year).getBytes(StandardCharsets.UTF_8));
+        t.code = "CAL-" + year;
+        t.title = year + " 年节假日安排";
+        t.status = "MISSING";
+        return t;
+    }
+
+    /** Counted in working days through a year whose holiday notice is not loaded yet. */
+    @Column(name = "deadline_provisional")
+    public boolean deadlineProvisional;
 
     @Column(nullable = false)
     public String status;

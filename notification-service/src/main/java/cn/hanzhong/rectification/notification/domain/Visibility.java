@@ -19,7 +19,7 @@ import java.util.Set;
  *       CLOSED, CANCELLED, MARKED_DUPLICATE</td><td>the item's units (lead and cooperating)</td></tr>
  *   <tr><td>OVERDUE</td><td>the lead unit and the office</td></tr>
  *   <tr><td>ESCALATION</td><td>the office and leaders</td></tr>
- *   <tr><td>ACCEPTANCE_REQUESTED, CONCLUDED, EXTENSION_REQUESTED, MONTHLY_REPORT_MISSING</td><td>the office</td></tr>
+ *   <tr><td>ACCEPTANCE_REQUESTED, CONCLUDED, EXTENSION_REQUESTED, MONTHLY_REPORT_MISSING, CALENDAR_MISSING</td><td>the office</td></tr>
  *   <tr><td>EXTENSION_DECIDED, MONTHLY_REPORT_DUE</td><td>the lead unit</td></tr>
  *   <tr><td>ACCOUNTABILITY_PROPOSED</td><td>the office and discipline bodies</td></tr>
  * </table>
@@ -52,7 +52,7 @@ public final class Visibility {
         AUDIENCE.put(NoticeKind.OVERDUE, Set.of(Party.LEAD_UNIT, Party.OFFICE));
         AUDIENCE.put(NoticeKind.ESCALATION, Set.of(Party.OFFICE, Party.LEADER));
         for (NoticeKind k : List.of(NoticeKind.ACCEPTANCE_REQUESTED, NoticeKind.CONCLUDED, NoticeKind.EXTENSION_REQUESTED,
-                NoticeKind.MONTHLY_REPORT_MISSING)) {
+                NoticeKind.MONTHLY_REPORT_MISSING, NoticeKind.CALENDAR_MISSING)) {
             AUDIENCE.put(k, Set.of(Party.OFFICE));
         }
         AUDIENCE.put(NoticeKind.EXTENSION_DECIDED, Set.of(Party.LEAD_UNIT));

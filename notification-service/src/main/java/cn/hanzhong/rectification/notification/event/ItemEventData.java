@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ItemEventData(UUID id, String code, String caseNumber, String title, String leadUnit,
-                            List<String> cooperatingUnits, LocalDate deadline, String status, String action,
+                            List<String> cooperatingUnits, LocalDate deadline, Boolean deadlineProvisional, String status, String action,
                             String from, String to, String reason, String summary, List<String> subjectUnits,
                             String source, String period, LocalDate oldDeadline, LocalDate newDeadline,
                             LocalDate proposedDeadline, String decision, String note) {

@@ -1,6 +1,7 @@
 package cn.hanzhong.rectification.notification.event;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,6 +32,8 @@ public final class ProducerEvents {
 
     public static final Set<String> ISSUE_TYPES = prefixed("issue.", REGISTERED, ASSIGNED, STATUS_CHANGED, DEADLINE_CHANGED,
             PROGRESS_REPORTED, SIGNED_OFF, REOPENED, OVERDUE, EXTENSION_REQUESTED, EXTENSION_DECIDED);
+    /** What this service reads on the issues topic: the ledger's events and {@code calendar.updated}. */
+    public static final Set<String> ISSUE_TYPES_AND_CALENDAR = union(ISSUE_TYPES, Set.of("calendar.updated"));
     public static final Set<String> PETITION_TYPES = prefixed("petition.", RECEIVED, ASSIGNED, STATUS_CHANGED, CONCLUDED,
             REOPENED, DEADLINE_CHANGED, OVERDUE);
 
@@ -55,6 +58,12 @@ public final class ProducerEvents {
     public static final String DECISION_APPROVED = "APPROVED";
 
     private ProducerEvents() {
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static Set<String> prefixed(String prefix, String... suffixes) {

@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.notification.service;
 
+import cn.hanzhong.rectification.platform.calendar.CalendarYears;
 import cn.hanzhong.rectification.notification.domain.ItemKind;
 import cn.hanzhong.rectification.notification.event.ItemEventData;
 import cn.hanzhong.rectification.notification.event.ProducerEvents;
@@ -58,11 +59,25 @@ public final class EventHandlers {
         }
     }
 
-    /** {@code rectification.issues}. */
+    /** {@code rectification.issues}: the ledger's events, and the working-day calendar its owner publishes. */
     @Singleton
     public static class Issues extends ItemEvents {
-        public Issues(Rules rules, CloudEventCodec codec) {
-            super(rules, codec, ItemKind.ISSUE, ProducerEvents.ISSUES, ProducerEvents.ISSUE_TYPES);
+        private final CalendarYears calendar;
+        private final CloudEventCodec codec;
+
+        public Issues(Rules rules, CloudEventCodec codec, CalendarYears calendar) {
+            super(rules, codec, ItemKind.ISSUE, ProducerEvents.ISSUES, ProducerEvents.ISSUE_TYPES_AND_CALENDAR);
+            this.calendar = calendar;
+            this.codec = codec;
+        }
+
+        @Override
+        public void apply(CloudEvent event) {
+            if (event.type().equals(CalendarYears.UPDATED)) {
+                calendar.apply(codec.data(event, CalendarYears.Notice.class));
+            } else {
+                super.apply(event);
+            }
         }
     }
 

@@ -71,8 +71,9 @@ public class Notices {
             // One round trip: take the recipient's lock (ids commit in order), then insert unless present.
             int added = em.createNativeQuery("""
                             insert into notification (recipient, kind, stage, item_kind, item_id, item_code, title, body, detail,
-                                                      deadline, dedup_key, created_at)
-                            select :recipient, :kind, :stage, :itemKind, :itemId, :code, :title, :body, :detail, :deadline, :key, :at
+                                                      deadline, deadline_provisional, dedup_key, created_at)
+                            select :recipient, :kind, :stage, :itemKind, :itemId, :code, :title, :body, :detail, :deadline,
+                                   :provisional, :key, :at
                             from (select pg_advisory_xact_lock(hashtext(:recipient))) as locked
                             on conflict (dedup_key) do nothing""")
                     .unwrap(NativeQuery.class).setHibernateFlushMode(FlushMode.MANUAL)
@@ -86,6 +87,7 @@ public class Notices {
                     .setParameter("body", notice.body())
                     .setParameter("detail", detail, String.class)
                     .setParameter("deadline", item.deadline, LocalDate.class)
+                    .setParameter("provisional", item.deadlineProvisional)
                     .setParameter("key", code + ":" + item.id + ":" + notice.cause() + ":" + recipient)
                     .setParameter("at", clock.now())
                     .executeUpdate();

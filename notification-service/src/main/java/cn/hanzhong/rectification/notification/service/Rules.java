@@ -141,6 +141,7 @@ public class Rules {
         item.leadUnit = d.leadUnit();
         item.cooperatingUnits = d.cooperatingUnits() != null ? new ArrayList<>(d.cooperatingUnits()) : new ArrayList<>();
         item.deadline = d.deadline();
+        item.deadlineProvisional = Boolean.TRUE.equals(d.deadlineProvisional());
         item.status = d.status() != null ? d.status() : "UNKNOWN";
         item.closed = ProducerEvents.CLOSED_STATUSES.contains(item.status);
         item.updatedAt = clock.now();
@@ -194,7 +195,7 @@ public class Rules {
      * several instances. Pages through the open items, one short transaction per page.
      */
     public int scan(LocalDate today) {
-        int sent = 0;
+        int sent = QuarkusTransaction.requiringNew().call(() -> calendarDue(today));
         UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes
         while (true) {
             UUID from = after;
@@ -213,6 +214,20 @@ public class Rules {
             });
             after = page.get(page.size() - 1);
         }
+    }
+
+    /**
+     * From November on, the office is told (once per year) that next year's holiday notice is not
+     * loaded: deadlines counted into that year are provisional until it is.
+     */
+    int calendarDue(LocalDate today) {
+        int next = today.getYear() + 1;
+        if (today.getMonthValue() < config.calendarReminderMonth() || calendar.schedule(next) != null) {
+            return 0;
+        }
+        return notices.send(TrackedItem.calendarYear(next), Notice.of(NoticeKind.CALENDAR_MISSING,
+                next + " 年节假日安排尚未录入：国务院办公厅通知发布后请通过 PUT /api/v1/calendar/" + next
+                        + " 录入，跨入该年的工作日时限在此之前均为暂定", String.valueOf(next)));
     }
 
     /**
@@ -259,7 +274,8 @@ public class Rules {
             if (left <= t && left > next) {
                 Notice n = t == 0
                         ? new Notice(NoticeKind.DUE_TODAY, null, "今日到期（" + item.deadline + "）", null, Notices.deadlineCause(item.deadline))
-                        : new Notice(NoticeKind.REMINDER, t, "距整改时限 " + item.deadline + " 还有 " + left + " 个工作日", null,
+                        : new Notice(NoticeKind.REMINDER, t, "距整改时限 " + item.deadline + " 还有 " + left + " 个工作日"
+                        + (item.deadlineProvisional ? "（时限暂定：相关年度节假日安排尚未公布）" : ""), null,
                         Notices.deadlineCause(item.deadline));
                 return notices.send(item, n);
             }

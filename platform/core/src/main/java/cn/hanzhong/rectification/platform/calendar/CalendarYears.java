@@ -2,6 +2,7 @@ package cn.hanzhong.rectification.platform.calendar;
 
 import cn.hanzhong.rectification.platform.calendar.WorkingDayCalendar.YearSchedule;
 import cn.hanzhong.rectification.platform.errors.Problem;
+import cn.hanzhong.rectification.platform.events.MalformedEventException;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,6 +37,13 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class CalendarYears {
+
+    /** The event the owner of the calendar (issues-service) publishes when a year's notice is loaded. */
+    public static final String UPDATED = "calendar.updated";
+
+    /** The payload of {@value #UPDATED}. */
+    public record Notice(int year, List<LocalDate> holidays, List<LocalDate> makeUpWorkdays, String source) {
+    }
 
     private static final Logger LOG = Logger.getLogger(CalendarYears.class);
 
@@ -145,6 +153,24 @@ public class CalendarYears {
             }
         });
         return true;
+    }
+
+    /**
+     * Stores and applies a notice another service published, in the consumer's transaction; one that
+     * does not validate can never be applied and goes to the dead-letter topic.
+     *
+     * @return false when the same notice was already in force
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean apply(Notice n) {
+        List<LocalDate> holidays = n.holidays() == null ? List.of() : n.holidays();
+        List<LocalDate> workdays = n.makeUpWorkdays() == null ? List.of() : n.makeUpWorkdays();
+        List<Problem.Violation> violations = validate(n.year(), holidays, workdays);
+        if (!violations.isEmpty()) {
+            throw new MalformedEventException(UPDATED + " for " + n.year() + " does not validate: " + violations);
+        }
+        return store(new YearSchedule(n.year(), new HashSet<>(holidays), new HashSet<>(workdays),
+                n.source() != null ? n.source() : UPDATED));
     }
 
     /** Applies every stored notice newer than the last one seen. */
