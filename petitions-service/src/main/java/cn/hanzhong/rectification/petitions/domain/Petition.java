@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.petitions.domain;
 
+import cn.hanzhong.rectification.platform.calendar.WorkingDayCalendar;
 import cn.hanzhong.rectification.platform.search.SearchGrams;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -92,6 +93,17 @@ public class Petition {
     @Column(name = "deadline_rule")
     public String deadlineRule;
 
+    /** With {@link #deadlineFrom}: the deadline is this many working days after that day (null: a fixed date). */
+    @Column(name = "deadline_working_days")
+    public Integer deadlineWorkingDays;
+
+    @Column(name = "deadline_from")
+    public LocalDate deadlineFrom;
+
+    /** Counted through a year whose holiday notice was not loaded yet; recounted when it is. */
+    @Column(name = "deadline_provisional")
+    public boolean deadlineProvisional;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public PetitionStatus status;
@@ -158,6 +170,16 @@ public class Petition {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** Sets the deadline counted {@code days} working days after {@code from}, as the calendar gave it. */
+    public void countDeadline(int days, LocalDate from, WorkingDayCalendar.Result counted) {
+        deadline = counted.date();
+        deadlineWorkingDays = days;
+        deadlineFrom = from;
+        deadlineProvisional = counted.provisional();
+        deadlineRule = days + " working days from " + from
+                + (counted.provisional() ? " (provisional: holiday calendar not yet published)" : "");
+    }
 
     /** Marks the petition as changed at {@code at}. */
     public void touch(OffsetDateTime at) {

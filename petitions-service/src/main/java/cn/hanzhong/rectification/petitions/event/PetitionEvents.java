@@ -35,10 +35,10 @@ public final class PetitionEvents {
     /** What every petition event carries. */
     public record PetitionFacts(UUID id, String caseNumber, int batch, District district, List<String> pollutionTypes,
                                 boolean priority, String leadUnit, List<String> cooperatingUnits, LocalDate deadline,
-                                PetitionStatus status) {
+                                boolean deadlineProvisional, PetitionStatus status) {
         public static PetitionFacts of(Petition p) {
             return new PetitionFacts(p.id, p.caseNumber, p.batchNumber, p.district, List.copyOf(p.pollutionTypes),
-                    p.priority, p.leadUnit, List.copyOf(p.cooperatingUnits), p.deadline, p.status);
+                    p.priority, p.leadUnit, List.copyOf(p.cooperatingUnits), p.deadline, p.deadlineProvisional, p.status);
         }
     }
 

@@ -27,6 +27,18 @@ public class PetitionRepository implements PanacheRepositoryBase<Petition, UUID>
     public static final String OPEN = Arrays.stream(PetitionStatus.values()).filter(PetitionStatus::isOpen)
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(",", "(", ")"));
 
+    /** Open petitions with a provisional working-day deadline whose span touches {@code year}; row-locked. */
+    @SuppressWarnings("unchecked")
+    public List<Petition> lockProvisionalAcross(int year) {
+        return getEntityManager().createNativeQuery("""
+                        select p.* from petition p
+                        where p.status in %s and p.deadline_provisional and p.deadline_working_days is not null
+                          and extract(year from p.deadline_from) <= :year and extract(year from p.deadline) >= :year
+                        order by p.id for update""".formatted(OPEN), Petition.class)
+                .setParameter("year", year)
+                .getResultList();
+    }
+
     public Optional<Petition> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }

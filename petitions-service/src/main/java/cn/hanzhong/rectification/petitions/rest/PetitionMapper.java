@@ -23,7 +23,7 @@ public class PetitionMapper {
         return new PetitionResponse(p.id, p.caseNumber, p.batchNumber, p.receivedAt, p.channel, p.priority,
                 new PetitionResponse.MaskedReporter(p.reporterAnonymous, p.reporterNameMasked, p.reporterPhoneMasked),
                 p.content, p.location, p.district, p.district.label(), List.copyOf(p.pollutionTypes), p.leadUnit,
-                List.copyOf(p.cooperatingUnits), p.deadline, p.deadlineRule, p.status, p.status.label(), overdue,
+                List.copyOf(p.cooperatingUnits), p.deadline, p.deadlineRule, p.deadlineProvisional, p.status, p.status.label(), overdue,
                 p.finding, p.investigation,
                 p.status == PetitionStatus.RECEIVED ? null : HandlingDto.of(p.handling),
                 p.accountabilityNote, p.completion, p.publicReply, p.feedback, p.feedbackOn, p.feedbackNote,

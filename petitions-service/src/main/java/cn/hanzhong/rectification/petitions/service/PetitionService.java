@@ -212,6 +212,9 @@ public class PetitionService {
         history.change(p, "DEADLINE_CHANGED", "deadline", old, deadline, reason);
         p.deadline = deadline;
         p.deadlineRule = "fixed date " + deadline;
+        p.deadlineWorkingDays = null;
+        p.deadlineFrom = null;
+        p.deadlineProvisional = false;
         p.touch(clock.now());
         petitions.flush();
         publish(p, PetitionEvents.DEADLINE_CHANGED,
@@ -260,12 +263,13 @@ public class PetitionService {
             }
             p.deadline = t.deadline();
             p.deadlineRule = "fixed date " + t.deadline();
+            p.deadlineWorkingDays = null;
+            p.deadlineFrom = null;
+            p.deadlineProvisional = false;
         } else {
             PetitionBatch batch = batches.findById(p.batchNumber);
             WorkingDayCalendar.Result r = calendar.add(today, batch.deadlineWorkingDays);
-            p.deadline = r.date();
-            p.deadlineRule = batch.deadlineWorkingDays + " working days from " + today
-                    + (r.provisional() ? " (provisional: holiday calendar not yet published)" : "");
+            p.countDeadline(batch.deadlineWorkingDays, today, r);
         }
         history.change(p, "ASSIGN", "leadUnit", p.leadUnit, lead, null);
         history.change(p, "ASSIGN", "deadline", null, p.deadline, p.deadlineRule);

@@ -20,7 +20,7 @@ class EventContractTest {
     @Test
     void concludedPayloadHasTheShapeOfItsFixture() {
         var facts = new PetitionEvents.PetitionFacts(UUID.randomUUID(), "X1", 1, District.HTQ, List.of("WATER"), false,
-                "HTQ", List.of(), LocalDate.now(ProgrammeClock.ZONE), PetitionStatus.CONCLUDED);
+                "HTQ", List.of(), LocalDate.now(ProgrammeClock.ZONE), false, PetitionStatus.CONCLUDED);
         var payload = new PetitionEvents.PetitionConcluded(facts, Finding.TRUE, Completion.DONE, 1, 1,
                 BigDecimal.TEN, 0, 0, 1, 2);
         assertMatchesFixture("petition.concluded.json", payload);

@@ -20,6 +20,8 @@ public record PetitionResponse(UUID id, String caseNumber, int batch, LocalDate 
                                boolean priority, MaskedReporter reporter, String content, String location,
                                District district, String districtLabel, List<String> pollutionTypes, String leadUnit,
                                List<String> cooperatingUnits, LocalDate deadline, String deadlineRule,
+                               @Schema(description = "Counted in working days through a year whose holiday notice is not "
+                                       + "published yet; recounted when it is") boolean deadlineProvisional,
                                PetitionStatus status, String statusLabel, boolean overdue, Finding finding,
                                String investigation, HandlingDto handling, String accountability,
                                Completion completion, String publicReply, Feedback feedback, LocalDate feedbackOn,
