@@ -3,6 +3,8 @@ package cn.hanzhong.rectification.accountability.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.Map;
+
 /** Settings of the accountability service ({@code accountability.*}). */
 @ConfigMapping(prefix = "accountability")
 public interface AccountabilityConfig {
@@ -14,4 +16,10 @@ public interface AccountabilityConfig {
     /** Rejected acceptance requests from which a case is proposed (suspected 搞变通、打折扣). */
     @WithDefault("2")
     int rejectionsBeforeProposal();
+
+    /**
+     * The legal basis (catalogue code) suggested for proposals of each source, e.g.
+     * {@code accountability.suggested-legal-basis.OVERDUE_RECTIFICATION=CPC-ACC-7}.
+     */
+    Map<String, String> suggestedLegalBasis();
 }

@@ -13,7 +13,9 @@ import org.hibernate.type.SqlTypes;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** An accountability case (问责案件). */
@@ -53,6 +55,20 @@ public class AccountabilityCase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Decision> decisions = new ArrayList<>();
+
+    /** For each cited legal basis (by id), the article relied on when it differs from the catalogue's. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "cited_articles")
+    public Map<UUID, String> citedArticles = new HashMap<>();
+
+    /** What the trigger saw when it proposed the case (days overdue, rejections, the look-back finding). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "trigger_facts")
+    public Map<String, Object> triggerFacts = new HashMap<>();
+
+    /** Reviews and appeals of decisions (复核/申诉), oldest first. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Review> reviews = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

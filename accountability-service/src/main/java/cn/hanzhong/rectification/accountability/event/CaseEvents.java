@@ -4,6 +4,8 @@ import cn.hanzhong.rectification.accountability.domain.AccountabilityCase;
 import cn.hanzhong.rectification.accountability.domain.CaseSource;
 import cn.hanzhong.rectification.accountability.domain.CaseStatus;
 import cn.hanzhong.rectification.accountability.domain.Decision;
+import cn.hanzhong.rectification.accountability.domain.Review;
+import cn.hanzhong.rectification.accountability.domain.ReviewOutcome;
 import cn.hanzhong.rectification.accountability.domain.Sanction;
 import cn.hanzhong.rectification.accountability.domain.Subject;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -20,6 +22,7 @@ public final class CaseEvents {
     public static final String OPENED = "accountability.case-opened";
     public static final String DECIDED = "accountability.case-decided";
     public static final String CLOSED = "accountability.case-closed";
+    public static final String REVIEWED = "accountability.case-reviewed";
 
     private CaseEvents() {
     }
@@ -46,5 +49,14 @@ public final class CaseEvents {
     }
 
     public record CaseClosed(@JsonUnwrapped CaseFacts accountabilityCase) {
+    }
+
+    /** A decision reviewed (复核/申诉): the outcome for one subject and the sanctions now in force. */
+    public record CaseReviewed(@JsonUnwrapped CaseFacts accountabilityCase, UUID subjectId, ReviewOutcome outcome,
+                               Sanction sanctionBefore, Sanction sanctionAfter, List<Sanction> sanctions) {
+        public static CaseReviewed of(AccountabilityCase c, Review r) {
+            return new CaseReviewed(CaseFacts.of(c), r.subjectId(), r.outcome(), r.sanctionBefore(), r.sanctionAfter(),
+                    c.decisions.stream().map(Decision::sanction).toList());
+        }
     }
 }

@@ -3,6 +3,7 @@ package cn.hanzhong.rectification.accountability.event;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,5 +13,10 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record IssueEventData(UUID id, String code, String title, String leadUnit, LocalDate deadline, String status,
                              Integer rejectionCount, String action, String reason, LocalDate overdueSince,
-                             LocalDate newDeadline) {
+                             LocalDate newDeadline, List<Official> responsibleOfficials) {
+
+    /** A responsible official named on the issue (整改负责人). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Official(String name, String post) {
+    }
 }

@@ -11,6 +11,8 @@ import cn.hanzhong.rectification.accountability.service.CaseView;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 
 
 /** The one place where cases become API representations. */
@@ -29,6 +31,7 @@ public class CaseMapper {
                 view.legalBases().stream().map(this::toResponse).toList(),
                 c.subjects.stream().map(SubjectDto::of).toList(),
                 c.decisions.stream().map(DecisionDto::of).toList(),
+                Map.copyOf(c.citedArticles), List.copyOf(c.reviews), Map.copyOf(c.triggerFacts),
                 c.disclosable, c.disclosure, c.closingReason, view.allowedActions(), c.createdAt, c.updatedAt,
                 c.version);
     }

@@ -4,15 +4,20 @@ import cn.hanzhong.rectification.accountability.domain.CaseAction;
 import cn.hanzhong.rectification.accountability.domain.CaseSource;
 import cn.hanzhong.rectification.accountability.domain.CaseStatus;
 import cn.hanzhong.rectification.accountability.domain.LegalBasisKind;
+import cn.hanzhong.rectification.accountability.domain.RankBand;
+import cn.hanzhong.rectification.accountability.domain.ReviewOutcome;
 import cn.hanzhong.rectification.accountability.domain.Sanction;
 import cn.hanzhong.rectification.accountability.domain.SubjectKind;
+import cn.hanzhong.rectification.accountability.rest.dto.CaseAmendmentRequest;
 import cn.hanzhong.rectification.accountability.rest.dto.CaseRequest;
 import cn.hanzhong.rectification.accountability.rest.dto.CaseResponse;
 import cn.hanzhong.rectification.accountability.rest.dto.CaseTransition;
 import cn.hanzhong.rectification.accountability.rest.dto.DisclosureRequest;
+import cn.hanzhong.rectification.accountability.rest.dto.ReviewRequest;
 import cn.hanzhong.rectification.accountability.service.CaseService;
 import cn.hanzhong.rectification.accountability.service.CaseStatsService;
 import cn.hanzhong.rectification.accountability.service.CaseView;
+import cn.hanzhong.rectification.accountability.service.CaseWork;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
@@ -26,6 +31,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -62,8 +68,10 @@ public class CaseResource {
     private final CaseService cases;
     private final CaseStatsService stats;
     private final CaseMapper mapper;
+    private final CaseWork work;
 
-    public CaseResource(CaseService cases, CaseStatsService stats, CaseMapper mapper) {
+    public CaseResource(CaseService cases, CaseWork work, CaseStatsService stats, CaseMapper mapper) {
+        this.work = work;
         this.cases = cases;
         this.stats = stats;
         this.mapper = mapper;
@@ -120,6 +128,39 @@ public class CaseResource {
         return ok(cases.transition(id, request.toCommand(), ETags.parseIfMatch(ifMatch)));
     }
 
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Work a case before its decision (office, discipline)",
+            description = "While PROPOSED, OPENED or INVESTIGATING: add or remove subjects (a unit, or a person with name, "
+                    + "post, rank band and unit), cite legal bases of the catalogue with the article relied on, change the "
+                    + "allegations, add or remove related issues and petitions. Every change is a history line with the "
+                    + "reason. After DECIDE a decision changes only through POST …/reviews (409 here).")
+    @APIResponse(responseCode = "200", description = "The amended case")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public Response amend(@PathParam("id") UUID id, @Valid @NotNull CaseAmendmentRequest request,
+                          @HeaderParam("If-Match") String ifMatch) {
+        return ok(work.amend(id, request.toCommand(), ETags.parseIfMatch(ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/reviews")
+    @Operation(summary = "Record a review or appeal of a decision (复核/申诉)",
+            description = "For a DECIDED or CLOSED case: UPHELD keeps the decision on the subject, CHANGED replaces its "
+                    + "sanction, REVOKED withdraws it; the review's document number (文号) is required. Recorded in the "
+                    + "history and published as accountability.case-reviewed.")
+    @APIResponse(responseCode = "200", description = "The case after the review")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public Response review(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request,
+                           @HeaderParam("If-Match") String ifMatch) {
+        return ok(work.review(id, request.toCommand(), ETags.parseIfMatch(ifMatch)));
+    }
+
     @PUT
     @Path("/{id}/disclosure")
     @Operation(summary = "Mark whether the case counts in the public summary")
@@ -159,7 +200,9 @@ public class CaseResource {
                 Map.entry("source", Vocabulary.of(CaseSource.class)),
                 Map.entry("sanction", Vocabulary.of(Sanction.class)),
                 Map.entry("subjectKind", Vocabulary.of(SubjectKind.class)),
-                Map.entry("legalBasisKind", Vocabulary.of(LegalBasisKind.class)));
+                Map.entry("legalBasisKind", Vocabulary.of(LegalBasisKind.class)),
+                Map.entry("rankBand", Vocabulary.of(RankBand.class)),
+                Map.entry("reviewOutcome", Vocabulary.of(ReviewOutcome.class)));
     }
 
     private Response ok(CaseView view) {

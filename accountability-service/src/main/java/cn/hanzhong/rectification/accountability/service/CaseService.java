@@ -1,14 +1,17 @@
 package cn.hanzhong.rectification.accountability.service;
 
+import cn.hanzhong.rectification.accountability.config.AccountabilityConfig;
 import cn.hanzhong.rectification.accountability.domain.AccountabilityCase;
 import cn.hanzhong.rectification.accountability.domain.CaseAction;
 import cn.hanzhong.rectification.accountability.domain.CaseSource;
 import cn.hanzhong.rectification.accountability.domain.CaseStatus;
 import cn.hanzhong.rectification.accountability.domain.Decision;
 import cn.hanzhong.rectification.accountability.domain.HistoryEntry;
+import cn.hanzhong.rectification.accountability.domain.LegalBasis;
 import cn.hanzhong.rectification.accountability.domain.Subject;
 import cn.hanzhong.rectification.accountability.domain.SubjectKind;
 import cn.hanzhong.rectification.accountability.event.CaseEvents;
+import cn.hanzhong.rectification.accountability.event.IssueEventData;
 import cn.hanzhong.rectification.accountability.repository.AccountabilityCaseRepository;
 import cn.hanzhong.rectification.accountability.repository.HistoryEntryRepository;
 import cn.hanzhong.rectification.accountability.repository.LegalBasisRepository;
@@ -32,8 +35,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -53,10 +58,12 @@ public class CaseService {
     private final CaseViews views;
     private final Outbox outbox;
     private final ProgrammeClock clock;
+    private final AccountabilityConfig config;
 
     public CaseService(AccountabilityCaseRepository cases, LegalBasisRepository legalBases, TrackedIssueRepository issues,
                        TrackedPetitionRepository petitions, HistoryEntryRepository historyEntries, CaseHistory history,
-                       CaseViews views, Outbox outbox, ProgrammeClock clock) {
+                       CaseViews views, Outbox outbox, ProgrammeClock clock, AccountabilityConfig config) {
+        this.config = config;
         this.cases = cases;
         this.legalBases = legalBases;
         this.issues = issues;
@@ -116,14 +123,17 @@ public class CaseService {
         known(violations, "relatedIssues", related, id -> issues.findByIdOptional(id).isPresent(), "issue");
         known(violations, "relatedPetitions", relatedPetitions, id -> petitions.findByIdOptional(id).isPresent(), "petition");
         known(violations, "legalBases", bases, id -> legalBases.findByIdOptional(id).isPresent(), "legal basis");
+        List<Subject> subjects = new ArrayList<>();
+        for (int i = 0; i < r.subjects().size(); i++) {
+            CaseWork.normalised(r.subjects().get(i), "subjects[" + i + "]", violations).ifPresent(subjects::add);
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
         AccountabilityCase c = newCase(r.source(), CaseStatus.OPENED, r.summary(), related, relatedPetitions);
         c.allegations = r.allegations();
         c.legalBases = new ArrayList<>(bases);
-        c.subjects = new ArrayList<>(r.subjects().stream()
-                .map(s -> new Subject(UUID.randomUUID(), s.kind(), s.name(), s.post(), s.unit(), s.rankLevel())).toList());
+        c.subjects = subjects;
         cases.persist(c);
         history.action(c, "OPENED_BY_HAND", null);
         publish(c, CaseEvents.OPENED, new CaseEvents.CaseOpened(CaseEvents.CaseFacts.of(c)));
@@ -134,21 +144,39 @@ public class CaseService {
      * A case proposed by a trigger, at most once per {@code triggerKey}: a second call for the same
      * cause (redelivery, restart, another instance) finds the first and does nothing.
      */
-    public boolean propose(String triggerKey, CaseSource source, String summary, List<UUID> relatedIssues,
-                           List<UUID> relatedPetitions, String subjectUnit) {
-        if (cases.count("triggerKey", triggerKey) > 0) {
+    public boolean propose(Proposal p) {
+        if (cases.count("triggerKey", p.triggerKey()) > 0) {
             return false;
         }
-        AccountabilityCase c = newCase(source, CaseStatus.PROPOSED, summary, relatedIssues, relatedPetitions);
-        c.triggerKey = triggerKey;
-        if (subjectUnit != null) {
-            c.subjects = new ArrayList<>(List.of(new Subject(UUID.randomUUID(),
-                    SubjectKind.UNIT, subjectUnit, null, subjectUnit, null)));
+        AccountabilityCase c = newCase(p.source(), CaseStatus.PROPOSED, p.summary(), p.relatedIssues(), p.relatedPetitions());
+        c.triggerKey = p.triggerKey();
+        c.triggerFacts = new HashMap<>(p.facts());
+        List<Subject> subjects = new ArrayList<>();
+        if (p.subjectUnit() != null) {
+            subjects.add(new Subject(UUID.randomUUID(), SubjectKind.UNIT, p.subjectUnit(), null, p.subjectUnit(), null));
         }
+        for (IssueEventData.Official o : p.officials()) {
+            if (o.name() != null && !o.name().isBlank()) {
+                subjects.add(new Subject(UUID.randomUUID(), SubjectKind.PERSON, o.name(), o.post(), p.subjectUnit(), null));
+            }
+        }
+        c.subjects = subjects;
+        suggestedBasis(p.source()).ifPresent(b -> {
+            c.legalBases = new ArrayList<>(List.of(b.id));
+            if (b.article != null) {
+                c.citedArticles.put(b.id, b.article);
+            }
+        });
         cases.persist(c);
-        history.action(c, "PROPOSED", triggerKey);
-        publish(c, CaseEvents.PROPOSED, new CaseEvents.CaseProposed(CaseEvents.CaseFacts.of(c), summary));
+        history.action(c, "PROPOSED", p.triggerKey());
+        publish(c, CaseEvents.PROPOSED, new CaseEvents.CaseProposed(CaseEvents.CaseFacts.of(c), p.summary()));
         return true;
+    }
+
+    /** The catalogue entry configured as the usual basis for cases of {@code source}, if any. */
+    private Optional<LegalBasis> suggestedBasis(CaseSource source) {
+        String code = config.suggestedLegalBasis().get(source.name());
+        return code == null ? Optional.empty() : legalBases.find("code", code).firstResultOptional();
     }
 
     public CaseView transition(UUID id, TransitionCase t, Integer ifMatch) {

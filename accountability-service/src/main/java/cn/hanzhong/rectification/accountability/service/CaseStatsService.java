@@ -19,9 +19,23 @@ public class CaseStatsService {
                           Map<String, Long> bySource, Map<String, Long> byYear) {
     }
 
-    /** The office's figures. */
-    public record Stats(long total, Map<String, Long> byStatus, Map<String, Long> bySource, Map<String, Long> bySanction) {
+    /**
+     * The office's figures. Cases by status and source; then the subjects held accountable (a subject
+     * with a decision in force, reviews applied): persons and units, by sanction, rank band (persons),
+     * cause (the case's source) and unit (the subject's unit code: county-district or department).
+     */
+    public record Stats(long total, Map<String, Long> byStatus, Map<String, Long> bySource, Map<String, Long> bySanction,
+                        long personsHeld, long unitsHeld, Map<String, Long> byRankBand, Map<String, Long> byCause,
+                        Map<String, Long> byUnit) {
     }
+
+    /** One row per decision in force, with its subject. */
+    private static final String HELD = """
+             from accountability_case c cross join jsonb_array_elements(c.decisions) d
+             join lateral jsonb_array_elements(c.subjects) s on s ->> 'id' = d ->> 'subjectId'""";
+    private static final String BAND = """
+            coalesce(case s ->> 'rankLevel' when '厅局级' then 'BUREAU' when '县处级' then 'COUNTY'
+              when '乡科级' then 'TOWNSHIP' when '其他' then 'OTHER' else s ->> 'rankLevel' end, 'UNKNOWN')""";
 
     private static final Set<String> DISTRICTS = Set.of("HTQ", "NZQ", "CGX", "YX", "XXX", "MX", "NQX", "LYX", "ZBX", "LBX", "FPX");
     private static final Set<String> COMMITTEES = Set.of("JKQ", "XHXQ", "HKXC");
@@ -53,7 +67,12 @@ public class CaseStatsService {
         return new Stats(count("select count(*) from accountability_case"),
                 counts("select status, count(*) from accountability_case group by 1 order by 1"),
                 counts("select source, count(*) from accountability_case group by 1 order by 1"),
-                counts("select d ->> 'sanction', count(*) from accountability_case c cross join jsonb_array_elements(c.decisions) d group by 1 order by 1"));
+                counts("select d ->> 'sanction', count(*)" + HELD + " group by 1 order by 1"),
+                count("select count(*)" + HELD + " where s ->> 'kind' = 'PERSON'"),
+                count("select count(*)" + HELD + " where s ->> 'kind' = 'UNIT'"),
+                counts("select " + BAND + ", count(*)" + HELD + " where s ->> 'kind' = 'PERSON' group by 1 order by 1"),
+                counts("select c.source, count(*)" + HELD + " group by 1 order by 1"),
+                counts("select coalesce(s ->> 'unit', 'UNKNOWN'), count(*)" + HELD + " group by 1 order by 1"));
     }
 
     /** The kind of a unit, from its code (the counties/districts and committees are fixed). */

@@ -19,7 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps the projection of issues and petitions from their events and proposes cases:
@@ -63,6 +66,9 @@ public class Triggers {
         t.deadline = d.deadline();
         t.status = d.status() != null ? d.status() : ProducerEvents.STATUS_REGISTERED;
         t.rejectionCount = d.rejectionCount() != null ? d.rejectionCount() : t.rejectionCount;
+        if (d.responsibleOfficials() != null) {
+            t.responsibleOfficials = new ArrayList<>(d.responsibleOfficials());
+        }
         t.updatedAt = clock.now();
         switch (event.type()) {
             case ProducerEvents.ISSUE_OVERDUE -> t.overdueSince = d.overdueSince() != null ? d.overdueSince()
@@ -70,13 +76,14 @@ public class Triggers {
             case ProducerEvents.ISSUE_DEADLINE_CHANGED, ProducerEvents.ISSUE_SIGNED_OFF -> t.overdueSince = null;
             case ProducerEvents.ISSUE_STATUS_CHANGED -> {
                 if (ProducerEvents.ACTION_REJECT.equals(d.action()) && t.rejectionCount >= config.rejectionsBeforeProposal()) {
-                    cases.propose("REPEATED_REJECTION:" + t.id, CaseSource.REPEATED_REJECTION,
+                    cases.propose(aboutIssue(t, "REPEATED_REJECTION:" + t.id, CaseSource.REPEATED_REJECTION,
                             t.code + " 验收 " + t.rejectionCount + " 次未通过，疑似搞变通、打折扣：" + t.title,
-                            List.of(t.id), List.of(), t.leadUnit);
+                            Map.of("rejectionCount", t.rejectionCount, "lastRejectionReason", text(d.reason()))));
                 }
             }
-            case ProducerEvents.ISSUE_REOPENED -> cases.propose("RECURRENCE:" + t.id + ":" + event.id(), CaseSource.LOOK_BACK_RECURRENCE,
-                    t.code + " 销号后回头看发现问题反弹：" + t.title, List.of(t.id), List.of(), t.leadUnit);
+            case ProducerEvents.ISSUE_REOPENED -> cases.propose(aboutIssue(t, "RECURRENCE:" + t.id + ":" + event.id(),
+                    CaseSource.LOOK_BACK_RECURRENCE, t.code + " 销号后回头看发现问题反弹：" + t.title,
+                    Map.of("lookBackFinding", text(d.reason()))));
             default -> { }
         }
         if (isNew) {
@@ -106,10 +113,20 @@ public class Triggers {
             petitions.persist(t);
         }
         if (event.type().equals(ProducerEvents.PETITION_CONCLUDED) && t.personsHeldAccountable > 0) {
-            cases.propose("PETITION:" + t.id, CaseSource.PETITION,
+            cases.propose(new Proposal("PETITION:" + t.id, CaseSource.PETITION,
                     "信访件 " + t.caseNumber + " 办理中问责 " + t.personsHeldAccountable + " 人", List.of(), List.of(t.id),
-                    t.leadUnit);
+                    t.leadUnit, List.of(), Map.of("personsHeldAccountable", t.personsHeldAccountable)));
         }
+    }
+
+    /** A proposal about one issue: its lead unit and the officials the ledger names on it. */
+    private static Proposal aboutIssue(TrackedIssue t, String key, CaseSource source, String summary,
+                                       Map<String, Object> facts) {
+        return new Proposal(key, source, summary, List.of(t.id), List.of(), t.leadUnit, t.responsibleOfficials, facts);
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
     @Scheduled(cron = "{accountability.overdue-cron:0 30 0 * * ?}", timeZone = "Asia/Shanghai",
@@ -127,9 +144,10 @@ public class Triggers {
             List<TrackedIssue> due = issues.list("overdueSince <= ?1 and status not in ('SIGNED_OFF', 'CANCELLED')",
                     today.minusDays(config.overdueDaysBeforeProposal()));
             for (TrackedIssue t : due) {
-                if (cases.propose("OVERDUE:" + t.id + ":" + t.deadline, CaseSource.OVERDUE_RECTIFICATION,
-                        t.code + " 逾期 " + config.overdueDaysBeforeProposal() + " 天以上仍未销号：" + t.title,
-                        List.of(t.id), List.of(), t.leadUnit)) {
+                long daysOverdue = ChronoUnit.DAYS.between(t.overdueSince, today) + 1;
+                if (cases.propose(aboutIssue(t, "OVERDUE:" + t.id + ":" + t.deadline, CaseSource.OVERDUE_RECTIFICATION,
+                        t.code + " 逾期 " + daysOverdue + " 天仍未销号：" + t.title,
+                        Map.of("deadline", String.valueOf(t.deadline), "daysOverdue", daysOverdue)))) {
                     proposed++;
                 }
             }

@@ -4,6 +4,7 @@ import cn.hanzhong.rectification.issues.domain.Category;
 import cn.hanzhong.rectification.issues.domain.IssueAction;
 import cn.hanzhong.rectification.issues.domain.IssueSource;
 import cn.hanzhong.rectification.issues.domain.IssueStatus;
+import cn.hanzhong.rectification.issues.domain.ResponsibleOfficial;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ import static cn.hanzhong.rectification.platform.testing.EventContracts.assertMa
 class EventContractTest {
 
     private static final IssueFacts FACTS = new IssueFacts(UUID.randomUUID(), "FK-001", "t", Category.AIR,
-            IssueSource.REPORT, "SSTHJJ", List.of("HTQ"), LocalDate.now(ProgrammeClock.ZONE), false, IssueStatus.IN_PROGRESS, 40, 2);
+            IssueSource.REPORT, "SSTHJJ", List.of("HTQ"), LocalDate.now(ProgrammeClock.ZONE), false, IssueStatus.IN_PROGRESS, 40, 2,
+            List.of(new ResponsibleOfficial("王某", "市生态环境局局长")));
 
     @Test
     void overduePayloadHasTheShapeOfItsFixture() {

@@ -1,8 +1,8 @@
 package cn.hanzhong.rectification.petitions.service;
 
 import cn.hanzhong.rectification.petitions.domain.Petition;
-import cn.hanzhong.rectification.petitions.event.PetitionEvents;
 import cn.hanzhong.rectification.petitions.event.PetitionEvents.PetitionFacts;
+import cn.hanzhong.rectification.petitions.event.PetitionEvents;
 import cn.hanzhong.rectification.petitions.repository.PetitionRepository;
 import cn.hanzhong.rectification.platform.calendar.CalendarYears;
 import cn.hanzhong.rectification.platform.calendar.WorkingDayCalendar;

@@ -15,7 +15,7 @@ public record SubjectDto(@Schema(readOnly = true) UUID id, @NotNull SubjectKind 
                          @Schema(examples = "张某某") @NotBlank @Size(max = 100) String name,
                          @Schema(examples = "某县生态环境分局局长") @Size(max = 200) String post,
                          @Schema(description = "Unit code", examples = "CGX") @Size(max = 40) String unit,
-                         @Schema(description = "Rank level, e.g. 县处级", examples = "乡科级") @Size(max = 40) String rankLevel) {
+                         @Schema(description = "Rank band: BUREAU 厅局级, COUNTY 县处级, TOWNSHIP 乡科级, OTHER 其他 (code or label; answered as the code)", examples = "TOWNSHIP") @Size(max = 40) String rankLevel) {
 
     public static SubjectDto of(Subject s) {
         return new SubjectDto(s.id(), s.kind(), s.name(), s.post(), s.unit(), s.rankLevel());
