@@ -1,6 +1,5 @@
 package cn.hanzhong.rectification.accountability.domain;
 
-import cn.hanzhong.rectification.accountability.event.IssueEventData;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -45,7 +44,7 @@ public class TrackedIssue {
     /** The officials the ledger names as responsible (整改负责人), as the issue's events carry them. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "responsible_officials")
-    public List<IssueEventData.Official> responsibleOfficials = new ArrayList<>();
+    public List<ResponsibleOfficial> responsibleOfficials = new ArrayList<>();
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;

@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.accountability.event;
 
+import cn.hanzhong.rectification.accountability.domain.ResponsibleOfficial;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.time.LocalDate;
@@ -13,10 +14,5 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record IssueEventData(UUID id, String code, String title, String leadUnit, LocalDate deadline, String status,
                              Integer rejectionCount, String action, String reason, LocalDate overdueSince,
-                             LocalDate newDeadline, List<Official> responsibleOfficials) {
-
-    /** A responsible official named on the issue (整改负责人). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Official(String name, String post) {
-    }
+                             LocalDate newDeadline, List<ResponsibleOfficial> responsibleOfficials) {
 }

@@ -12,6 +12,9 @@ public final class ProducerEvents {
     public static final String PETITIONS = "rectification.petitions";
 
     public static final String ISSUE_OVERDUE = "issue.overdue";
+    /** The units directory, on the issues topic (key = unit code). */
+    public static final String UNIT_REGISTERED = "unit.registered";
+    public static final String UNIT_CHANGED = "unit.changed";
     public static final String ISSUE_DEADLINE_CHANGED = "issue.deadline-changed";
     public static final String ISSUE_SIGNED_OFF = "issue.signed-off";
     public static final String ISSUE_STATUS_CHANGED = "issue.status-changed";
@@ -20,7 +23,8 @@ public final class ProducerEvents {
 
     /** Every issue event updates the projection; these are the ones published today. */
     public static final Set<String> ISSUE_TYPES = Set.of("issue.registered", "issue.assigned", ISSUE_STATUS_CHANGED,
-            ISSUE_DEADLINE_CHANGED, "issue.progress-reported", ISSUE_SIGNED_OFF, ISSUE_REOPENED, ISSUE_OVERDUE);
+            ISSUE_DEADLINE_CHANGED, "issue.progress-reported", ISSUE_SIGNED_OFF, ISSUE_REOPENED, ISSUE_OVERDUE,
+            UNIT_REGISTERED, UNIT_CHANGED);
     public static final Set<String> PETITION_TYPES = Set.of("petition.received", "petition.assigned",
             "petition.status-changed", PETITION_CONCLUDED, "petition.reopened", "petition.deadline-changed", "petition.overdue");
 

@@ -8,10 +8,10 @@ import cn.hanzhong.rectification.accountability.domain.CaseStatus;
 import cn.hanzhong.rectification.accountability.domain.Decision;
 import cn.hanzhong.rectification.accountability.domain.HistoryEntry;
 import cn.hanzhong.rectification.accountability.domain.LegalBasis;
+import cn.hanzhong.rectification.accountability.domain.ResponsibleOfficial;
 import cn.hanzhong.rectification.accountability.domain.Subject;
 import cn.hanzhong.rectification.accountability.domain.SubjectKind;
 import cn.hanzhong.rectification.accountability.event.CaseEvents;
-import cn.hanzhong.rectification.accountability.event.IssueEventData;
 import cn.hanzhong.rectification.accountability.repository.AccountabilityCaseRepository;
 import cn.hanzhong.rectification.accountability.repository.HistoryEntryRepository;
 import cn.hanzhong.rectification.accountability.repository.LegalBasisRepository;
@@ -155,7 +155,7 @@ public class CaseService {
         if (p.subjectUnit() != null) {
             subjects.add(new Subject(UUID.randomUUID(), SubjectKind.UNIT, p.subjectUnit(), null, p.subjectUnit(), null));
         }
-        for (IssueEventData.Official o : p.officials()) {
+        for (ResponsibleOfficial o : p.officials()) {
             if (o.name() != null && !o.name().isBlank()) {
                 subjects.add(new Subject(UUID.randomUUID(), SubjectKind.PERSON, o.name(), o.post(), p.subjectUnit(), null));
             }

@@ -14,7 +14,7 @@ import java.util.Set;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CaseStatsService {
 
-    /** The public summary: counts only. */
+    /** The public summary: counts only; a subject's unit kind as the units directory's events say (UNKNOWN if never heard of). */
     public record Summary(long cases, long subjects, Map<String, Long> bySanction, Map<String, Long> byUnitKind,
                           Map<String, Long> bySource, Map<String, Long> byYear) {
     }
@@ -37,8 +37,6 @@ public class CaseStatsService {
             coalesce(case s ->> 'rankLevel' when '厅局级' then 'BUREAU' when '县处级' then 'COUNTY'
               when '乡科级' then 'TOWNSHIP' when '其他' then 'OTHER' else s ->> 'rankLevel' end, 'UNKNOWN')""";
 
-    private static final Set<String> DISTRICTS = Set.of("HTQ", "NZQ", "CGX", "YX", "XXX", "MX", "NQX", "LYX", "ZBX", "LBX", "FPX");
-    private static final Set<String> COMMITTEES = Set.of("JKQ", "XHXQ", "HKXC");
     private static final String DISCLOSED = " from accountability_case c where c.disclosable and c.status in ('DECIDED', 'CLOSED')";
 
     private final EntityManager em;
@@ -50,10 +48,9 @@ public class CaseStatsService {
     public Summary publicSummary() {
         long cases = count("select count(*)" + DISCLOSED);
         long subjects = count("select coalesce(sum(jsonb_array_length(c.subjects)), 0)" + DISCLOSED);
-        Map<String, Long> byUnitKind = new LinkedHashMap<>();
-        counts("select s ->> 'unit', count(*)" + DISCLOSED.replace("from accountability_case c",
-                "from accountability_case c cross join jsonb_array_elements(c.subjects) s") + " group by 1")
-                .forEach((unit, n) -> byUnitKind.merge(unitKind(unit), n, Long::sum));
+        Map<String, Long> byUnitKind = counts("select coalesce(u.kind, 'UNKNOWN'), count(*)" + DISCLOSED.replace(
+                "from accountability_case c", "from accountability_case c cross join jsonb_array_elements(c.subjects) s "
+                        + "left join tracked_unit u on u.code = s ->> 'unit'") + " group by 1 order by 1");
         return new Summary(cases, subjects,
                 counts("select d ->> 'sanction', count(*)" + DISCLOSED.replace("from accountability_case c",
                         "from accountability_case c cross join jsonb_array_elements(c.decisions) d") + " group by 1 order by 1"),
@@ -73,17 +70,6 @@ public class CaseStatsService {
                 counts("select " + BAND + ", count(*)" + HELD + " where s ->> 'kind' = 'PERSON' group by 1 order by 1"),
                 counts("select c.source, count(*)" + HELD + " group by 1 order by 1"),
                 counts("select coalesce(s ->> 'unit', 'UNKNOWN'), count(*)" + HELD + " group by 1 order by 1"));
-    }
-
-    /** The kind of a unit, from its code (the counties/districts and committees are fixed). */
-    static String unitKind(String unit) {
-        if (unit == null) {
-            return "UNKNOWN";
-        }
-        if (DISTRICTS.contains(unit)) {
-            return "COUNTY_DISTRICT";
-        }
-        return COMMITTEES.contains(unit) ? "MANAGEMENT_COMMITTEE" : "CITY_DEPARTMENT";
     }
 
     private long count(String sql) {

@@ -1,7 +1,7 @@
 package cn.hanzhong.rectification.accountability.service;
 
 import cn.hanzhong.rectification.accountability.domain.CaseSource;
-import cn.hanzhong.rectification.accountability.event.IssueEventData;
+import cn.hanzhong.rectification.accountability.domain.ResponsibleOfficial;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,6 @@ import java.util.UUID;
  * ledger names on the issue become its subjects, {@code facts} what the trigger saw; all editable.
  */
 public record Proposal(String triggerKey, CaseSource source, String summary, List<UUID> relatedIssues,
-                       List<UUID> relatedPetitions, String subjectUnit, List<IssueEventData.Official> officials,
+                       List<UUID> relatedPetitions, String subjectUnit, List<ResponsibleOfficial> officials,
                        Map<String, Object> facts) {
 }

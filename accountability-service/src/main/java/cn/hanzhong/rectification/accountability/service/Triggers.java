@@ -4,11 +4,14 @@ import cn.hanzhong.rectification.accountability.config.AccountabilityConfig;
 import cn.hanzhong.rectification.accountability.domain.CaseSource;
 import cn.hanzhong.rectification.accountability.domain.TrackedIssue;
 import cn.hanzhong.rectification.accountability.domain.TrackedPetition;
+import cn.hanzhong.rectification.accountability.domain.TrackedUnit;
 import cn.hanzhong.rectification.accountability.event.IssueEventData;
 import cn.hanzhong.rectification.accountability.event.PetitionEventData;
 import cn.hanzhong.rectification.accountability.event.ProducerEvents;
+import cn.hanzhong.rectification.accountability.event.UnitEventData;
 import cn.hanzhong.rectification.accountability.repository.TrackedIssueRepository;
 import cn.hanzhong.rectification.accountability.repository.TrackedPetitionRepository;
+import cn.hanzhong.rectification.accountability.repository.TrackedUnitRepository;
 import cn.hanzhong.rectification.platform.events.CloudEvent;
 import cn.hanzhong.rectification.platform.events.CloudEventCodec;
 import cn.hanzhong.rectification.platform.events.MalformedEventException;
@@ -39,9 +42,11 @@ public class Triggers {
     private final CaseService cases;
     private final AccountabilityConfig config;
     private final ProgrammeClock clock;
+    private final TrackedUnitRepository units;
 
     public Triggers(CloudEventCodec codec, TrackedIssueRepository issues, TrackedPetitionRepository petitions,
-                    CaseService cases, AccountabilityConfig config, ProgrammeClock clock) {
+                    CaseService cases, AccountabilityConfig config, ProgrammeClock clock, TrackedUnitRepository units) {
+        this.units = units;
         this.clock = clock;
         this.codec = codec;
         this.issues = issues;
@@ -53,6 +58,10 @@ public class Triggers {
     /** Applies one issue event (first delivery, known type) in the consumer's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onIssueEvent(CloudEvent event) {
+        if (event.type().startsWith("unit.")) {
+            onUnitEvent(event);
+            return;
+        }
         IssueEventData d = codec.data(event, IssueEventData.class);
         if (d.id() == null || d.code() == null) {
             throw new MalformedEventException("issue event without id/code");
@@ -88,6 +97,23 @@ public class Triggers {
         }
         if (isNew) {
             issues.persist(t);
+        }
+    }
+
+    private void onUnitEvent(CloudEvent event) {
+        UnitEventData d = codec.data(event, UnitEventData.class);
+        if (d.code() == null || d.kind() == null) {
+            throw new MalformedEventException(event.type() + " without code/kind");
+        }
+        TrackedUnit u = units.findByIdOptional(d.code()).orElseGet(TrackedUnit::new);
+        boolean isNew = u.code == null;
+        u.code = d.code();
+        u.name = d.name() != null ? d.name() : d.code();
+        u.kind = d.kind();
+        u.active = !Boolean.FALSE.equals(d.active());
+        u.updatedAt = clock.now();
+        if (isNew) {
+            units.persist(u);
         }
     }
 

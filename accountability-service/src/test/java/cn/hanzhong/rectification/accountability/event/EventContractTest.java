@@ -2,6 +2,8 @@ package cn.hanzhong.rectification.accountability.event;
 
 import cn.hanzhong.rectification.accountability.domain.CaseSource;
 import cn.hanzhong.rectification.accountability.domain.CaseStatus;
+import cn.hanzhong.rectification.accountability.domain.ReviewOutcome;
+import cn.hanzhong.rectification.accountability.domain.Sanction;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,5 +19,14 @@ class EventContractTest {
         var payload = new CaseEvents.CaseProposed(new CaseEvents.CaseFacts(UUID.randomUUID(), "WZ-2022-0001",
                 CaseSource.OVERDUE_RECTIFICATION, CaseStatus.PROPOSED, List.of(), List.of(), List.of("SSTHJJ")), "s");
         assertMatchesFixture("accountability.case-proposed.json", payload);
+    }
+
+    @Test
+    void reviewedPayloadHasTheShapeOfItsFixture() {
+        var payload = new CaseEvents.CaseReviewed(new CaseEvents.CaseFacts(UUID.randomUUID(), "WZ-2022-0001",
+                CaseSource.OVERDUE_RECTIFICATION, CaseStatus.DECIDED, List.of(), List.of(), List.of("SSTHJJ")),
+                UUID.randomUUID(), ReviewOutcome.CHANGED, Sanction.ADMONISHMENT_TALK, Sanction.PARTY_WARNING,
+                List.of(Sanction.PARTY_WARNING));
+        assertMatchesFixture("accountability.case-reviewed.json", payload);
     }
 }

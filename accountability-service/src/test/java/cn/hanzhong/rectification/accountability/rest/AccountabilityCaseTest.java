@@ -78,6 +78,11 @@ class AccountabilityCaseTest {
 
     @Test
     void openByHandDecideAndClose() throws Exception {
+        // The units directory, as issues-service announces it: the kind in the public summary comes from here.
+        ObjectNode unitEvent = EventFixtures.event("unit.registered.json", UUID.randomUUID(),
+                Map.of("code", "SSTHJJ", "name", "市生态环境局", "kind", "CITY_DEPARTMENT"));
+        unitEvent.put("subject", "SSTHJJ");
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", unitEvent);
         UUID issue = knownIssue("issue.overdue.json", Map.of("code", "FK-" + UUID.randomUUID().toString().substring(0, 6)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 discipline().body(openRequest(issue)).post("/api/v1/accountability-cases").then().statusCode(201));

@@ -2,11 +2,14 @@ package cn.hanzhong.rectification.issues.service;
 
 import cn.hanzhong.rectification.issues.domain.Unit;
 import cn.hanzhong.rectification.issues.domain.UnitKind;
+import cn.hanzhong.rectification.issues.event.IssueEvents;
+import cn.hanzhong.rectification.issues.event.UnitEvents;
 import cn.hanzhong.rectification.issues.repository.UnitRepository;
 import cn.hanzhong.rectification.platform.errors.ConflictException;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.errors.Problem;
 import cn.hanzhong.rectification.platform.errors.ResourceNotFoundException;
+import cn.hanzhong.rectification.platform.outbox.Outbox;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
 import io.quarkus.panache.common.Parameters;
@@ -28,9 +31,11 @@ import java.util.stream.Stream;
 public class UnitService {
 
     private final UnitRepository units;
+    private final Outbox outbox;
 
-    public UnitService(UnitRepository units) {
+    public UnitService(UnitRepository units, Outbox outbox) {
         this.units = units;
+        this.outbox = outbox;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -72,20 +77,29 @@ public class UnitService {
         units.persist(u);
         units.flush();
         units.getEntityManager().refresh(u);
+        publish(UnitEvents.REGISTERED, u);
         return u;
     }
 
     /** Takes a unit out of use: it keeps its issues but can no longer be given new ones. */
     public Unit deactivate(String code) {
-        Unit u = get(code);
-        u.active = false;
-        return u;
+        return setActive(get(code), false);
     }
 
     public Unit reactivate(String code) {
-        Unit u = get(code);
-        u.active = true;
+        return setActive(get(code), true);
+    }
+
+    private Unit setActive(Unit u, boolean active) {
+        if (u.active != active) {
+            u.active = active;
+            publish(UnitEvents.CHANGED, u);
+        }
         return u;
+    }
+
+    private void publish(String type, Unit u) {
+        outbox.publish(IssueEvents.TOPIC, type, u.code, UnitEvents.UnitFacts.of(u));
     }
 
     /** Names of the given units (for responses that show names beside codes). */

@@ -5,6 +5,7 @@ import cn.hanzhong.rectification.issues.domain.IssueAction;
 import cn.hanzhong.rectification.issues.domain.IssueSource;
 import cn.hanzhong.rectification.issues.domain.IssueStatus;
 import cn.hanzhong.rectification.issues.domain.ResponsibleOfficial;
+import cn.hanzhong.rectification.issues.domain.UnitKind;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,10 @@ class EventContractTest {
     void calendarUpdatedPayloadHasTheShapeOfItsFixture() {
         assertMatchesFixture("calendar.updated.json", new CalendarEvents.CalendarUpdated(2027,
                 List.of(LocalDate.of(2027, 1, 1)), List.of(LocalDate.of(2027, 2, 13)), "s"));
+    }
+
+    @Test
+    void unitRegisteredPayloadHasTheShapeOfItsFixture() {
+        assertMatchesFixture("unit.registered.json", new UnitEvents.UnitFacts("HTQ", "汉台区", UnitKind.COUNTY_DISTRICT, true));
     }
 }
