@@ -13,7 +13,7 @@ import java.util.Set;
  * Prints a bearer token for the local run, signed with the key pair in the data folder.
  *
  * <p>{@code --data DIR --role office|unit|discipline|province|leader [--role ...] [--unit CODE]
- * [--sub ID] [--name NAME] [--hours N]}
+ * [--sub ID] [--name NAME] [--hours N (at most 12: the services refuse longer-lived tokens)]}
  */
 public final class MintToken {
 
@@ -54,7 +54,7 @@ public final class MintToken {
         }
         tokens = Tokens.signedWith(JwtKeys.loadOrCreate(data.resolve("keys")).privateKey())
                 .roles(roles.toArray(String[]::new))
-                .lifetime(Duration.ofHours(hours));
+                .lifetime(Duration.ofHours(Math.min(hours, 12)));
         if (unit != null) {
             tokens.unit(unit);
         }

@@ -5,6 +5,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,8 @@ import java.util.Set;
 public final class Tokens {
 
     public static final String ISSUER = "hanzhong-rectification";
+    /** The audience the services require by default ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "rectification-api";
 
     private final PrivateKey signingKey;
     private final Set<String> roles = new LinkedHashSet<>();
@@ -23,6 +26,8 @@ public final class Tokens {
     private String unit;
     private String name;
     private Duration lifetime = Duration.ofHours(8);
+    private String audience = AUDIENCE;
+    private Instant issuedAt;
 
     private Tokens(PrivateKey signingKey) {
         this.signingKey = signingKey;
@@ -57,6 +62,18 @@ public final class Tokens {
         return this;
     }
 
+    /** Another audience (to show that a token for someone else is refused). */
+    public Tokens audience(String aud) {
+        this.audience = aud;
+        return this;
+    }
+
+    /** Another issue time (to show that a token from the future is refused). */
+    public Tokens issuedAt(Instant at) {
+        this.issuedAt = at;
+        return this;
+    }
+
     public String sign() {
         String sub = subject != null ? subject
                 : (unit != null ? unit.toLowerCase() : String.join("-", roles)) + "-user";
@@ -65,7 +82,9 @@ public final class Tokens {
                 .upn(sub)
                 .groups(roles)
                 .claim("name", name != null ? name : sub)
-                .expiresIn(lifetime);
+                .audience(audience);
+        Instant iat = issuedAt != null ? issuedAt : Instant.now();
+        claims.issuedAt(iat).expiresAt(iat.plus(lifetime));
         if (unit != null) {
             claims.claim("unit", unit);
         }
