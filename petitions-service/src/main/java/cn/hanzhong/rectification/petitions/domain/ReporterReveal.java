@@ -11,7 +11,7 @@ import org.hibernate.annotations.Immutable;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The audit record of one reveal of a reporter's personal data: who, when, why. */
+/** The audit record of one attempt to reveal a reporter's personal data: who, when, which case, why, outcome. */
 @Entity
 @Immutable
 @Table(name = "reporter_reveal")
@@ -21,8 +21,23 @@ public class ReporterReveal {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "petition_id", nullable = false)
+    /** The petition whose reporter was asked for (null when no such petition exists). */
+    @Column(name = "petition_id")
     public UUID petitionId;
+
+    /** The id the caller asked for. */
+    @Column(name = "requested_id")
+    public UUID requestedId;
+
+    @Column(name = "case_number")
+    public String caseNumber;
+
+    /** ALLOWED or DENIED. */
+    @Column(nullable = false)
+    public String outcome;
+
+    @Column(name = "actor_roles")
+    public String actorRoles;
 
     @Column(nullable = false)
     public OffsetDateTime at;

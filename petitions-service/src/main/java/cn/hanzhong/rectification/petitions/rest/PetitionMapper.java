@@ -36,7 +36,8 @@ public class PetitionMapper {
                 h.actorUnit, h.action, h.field, h.oldValue, h.newValue, h.reason);
     }
 
-    public RevealAudit toResponse(ReporterReveal r, String caseNumber) {
-        return new RevealAudit(r.id, r.petitionId, caseNumber, r.at, r.actor, r.actorName, r.reason);
+    public RevealAudit toResponse(ReporterReveal r) {
+        return new RevealAudit(r.id, r.requestedId != null ? r.requestedId : r.petitionId, r.caseNumber, r.at, r.actor,
+                r.actorName, r.actorRoles, r.reason, r.outcome);
     }
 }

@@ -188,9 +188,10 @@ public class PetitionResource {
 
     @POST
     @Path("/{id}/reporter/reveal")
-    @RolesAllowed(Roles.OFFICE)
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
     @Operation(summary = "Reveal the reporter's identity (office, audited)",
-            description = "Returns the reporter in clear and records who, when and why. Any other role: 403.")
+            description = "Returns the reporter in clear to the office. Every attempt is recorded (who, roles, when, "
+                    + "which case, why, outcome); any other role gets 403 and a DENIED record.")
     @APIResponse(responseCode = "200", description = "The reporter")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -202,12 +203,14 @@ public class PetitionResource {
     @GET
     @Path("/reporter-reveals")
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "The reveal audit (office)", description = "Every reveal: petition, who, when, why; newest first.")
+    @Operation(summary = "The reveal audit (office)",
+            description = "Every attempt, allowed or denied: petition and case number, who and with which roles, when, why, "
+                    + "outcome; newest first.")
     @APIResponse(responseCode = "200", description = "One page of audit records")
     public Page<RevealAudit> reveals(@Parameter(description = "Only this petition") @QueryParam("petitionId") String petitionId,
                                      @BeanParam PageParams paging) {
         var page = petitions.reveals(QueryParams.uuid("petitionId", petitionId), paging.toRequest(REVEAL_SORT));
-        return page.map(r -> mapper.toResponse(r, null));
+        return page.map(mapper::toResponse);
     }
 
     @GET

@@ -27,6 +27,7 @@ import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
 import cn.hanzhong.rectification.platform.security.CurrentUser;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -58,12 +59,14 @@ public class PetitionService {
     private final WorkingDayCalendar calendar;
     private final CurrentUser user;
     private final ProgrammeClock clock;
+    private final RevealAudits audits;
 
     public PetitionService(PetitionRepository petitions, PetitionBatchRepository batches,
                            HistoryEntryRepository historyEntries, ReporterRevealRepository reveals,
                            PetitionAccess access, PetitionLocks locks, PetitionViews views, History history,
                            Outbox outbox, ReporterVault vault, WorkingDayCalendar calendar, CurrentUser user,
-                           ProgrammeClock clock) {
+                           ProgrammeClock clock, RevealAudits audits) {
+        this.audits = audits;
         this.petitions = petitions;
         this.batches = batches;
         this.historyEntries = historyEntries;
@@ -224,15 +227,12 @@ public class PetitionService {
 
     /** The reporter in clear, for the office, with an audit record of who, when and why. */
     public ReporterVault.Reporter reveal(UUID id, String reason) {
-        access.requireOffice();
+        if (!access.actsForOffice()) {
+            audits.denied(id, reason);
+            throw new ForbiddenException("Only the rectification office may reveal a reporter; the attempt is recorded");
+        }
         Petition p = readable(id);
-        ReporterReveal audit = new ReporterReveal();
-        audit.petitionId = p.id;
-        audit.at = clock.now();
-        audit.actor = user.subject();
-        audit.actorName = user.name();
-        audit.reason = reason;
-        reveals.persist(audit);
+        audits.allowed(p, reason);
         return vault.reveal(p);
     }
 

@@ -7,5 +7,6 @@ import java.util.UUID;
 
 @Schema(name = "ReporterRevealAudit")
 public record RevealAudit(long id, UUID petitionId, String caseNumber, OffsetDateTime at, String actor,
-                          String actorName, String reason) {
+                          String actorName, String actorRoles, String reason,
+                          @Schema(description = "ALLOWED or DENIED") String outcome) {
 }
