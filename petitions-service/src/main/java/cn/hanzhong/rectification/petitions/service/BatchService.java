@@ -156,6 +156,9 @@ public class BatchService {
             if (reasons.isEmpty() && p != null && !p.batchNumber.equals(header.number())) {
                 reasons.add(new Problem.Violation("caseNumber", "belongs to batch " + p.batchNumber));
             }
+            if (reasons.isEmpty() && p != null) {
+                reasons.addAll(reimportRefusals(p, c));
+            }
             if (!reasons.isEmpty()) {
                 reasons.sort(Comparator.comparing(Problem.Violation::field));
                 report.add(new BatchReport.Row(i + 1, c == null ? null : c.caseNumber(), BatchReport.Outcome.REJECTED,
@@ -209,6 +212,31 @@ public class BatchService {
         outbox.publish(PetitionEvents.TOPIC, PetitionEvents.RECEIVED, p.id.toString(), new PetitionEvents.PetitionReceived(
                 PetitionEvents.PetitionFacts.of(p), p.receivedAt));
         return p;
+    }
+
+    /**
+     * Why a re-imported row may not touch an existing case: the reporter never changes through a
+     * re-import, and once the case left RECEIVED (assigned, investigated, answered, published) the
+     * province's file no longer rewrites it. An identical row is never refused.
+     */
+    private List<Problem.Violation> reimportRefusals(Petition p, PetitionCase c) {
+        List<Problem.Violation> refusals = new ArrayList<>();
+        if (vault.differs(p, reporter(c.reporter()))) {
+            refusals.add(new Problem.Violation("reporter", "the reporter of an imported case is never changed by a "
+                    + "re-import; ask the office to correct it"));
+        }
+        if (p.status != PetitionStatus.RECEIVED && wouldChange(p, c)) {
+            refusals.add(new Problem.Violation("caseNumber", "case " + p.caseNumber + " is " + p.status
+                    + "; a re-import may change a case only while it is RECEIVED"));
+        }
+        return refusals;
+    }
+
+    private boolean wouldChange(Petition p, PetitionCase c) {
+        return !Objects.equals(p.receivedAt, c.receivedAt()) || !Objects.equals(p.channel, c.channel())
+                || p.priority != Boolean.TRUE.equals(c.priority()) || !Objects.equals(p.content, c.content())
+                || !Objects.equals(p.location, c.location()) || !Objects.equals(p.district, c.district())
+                || !Objects.equals(p.pollutionTypes, types(c));
     }
 
     private boolean update(Petition p, PetitionCase c, OffsetDateTime now) {
