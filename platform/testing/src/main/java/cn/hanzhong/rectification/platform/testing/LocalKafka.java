@@ -48,11 +48,30 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Starts a throw-away broker on free ports; its log is deleted on {@link #close()}. */
     public static LocalKafka startEphemeral() {
-        try {
-            return start(Files.createTempDirectory("kafka-test-"), true, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        RuntimeException last = null;
+        // A free port can be taken by another process between choosing it and binding it: try new ones.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return start(Files.createTempDirectory("kafka-test-"), true, 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                if (!isBindFailure(e)) {
+                    throw e;
+                }
+                last = e;
+            }
         }
+        throw last;
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
