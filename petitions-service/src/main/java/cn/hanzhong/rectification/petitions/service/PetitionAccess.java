@@ -42,4 +42,9 @@ public class PetitionAccess {
     public void requireOffice() {
         scope.requireOffice();
     }
+
+    /** Whether the caller acts for the rectification office. */
+    public boolean actsForOffice() {
+        return scope.actsForOffice();
+    }
 }
