@@ -131,8 +131,10 @@ public class BatchService {
 
         Set<String> numbers = rows.stream().map(Row::value).filter(Objects::nonNull).map(PetitionCase::caseNumber)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<String, Petition> existing = numbers.isEmpty() ? Map.of()
-                : petitions.list("caseNumber in ?1", numbers).stream().collect(Collectors.toMap(p -> p.caseNumber, p -> p));
+        Map<String, Petition> existing = new HashMap<>();
+        if (!numbers.isEmpty()) {
+            petitions.list("caseNumber in ?1", numbers).forEach(p -> existing.put(p.caseNumber, p));
+        }
 
         List<BatchReport.Row> report = new ArrayList<>(rows.size());
         Set<String> seen = new HashSet<>();
@@ -152,7 +154,7 @@ public class BatchService {
                     reasons.add(new Problem.Violation("caseNumber", "appears twice in this upload"));
                 }
             }
-            Petition p = c == null ? null : existing.get(c.caseNumber());
+            Petition p = c == null || c.caseNumber() == null ? null : existing.get(c.caseNumber());
             if (reasons.isEmpty() && p != null && !p.batchNumber.equals(header.number())) {
                 reasons.add(new Problem.Violation("caseNumber", "belongs to batch " + p.batchNumber));
             }

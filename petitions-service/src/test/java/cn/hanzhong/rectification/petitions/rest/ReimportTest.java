@@ -55,4 +55,16 @@ class ReimportTest {
         PetitionApi.office().queryParam("size", 100).get("/api/v1/petitions/" + handledId + "/history").then()
                 .body("items.action", not(hasItem("UPDATED_BY_IMPORT")));
     }
+
+    @Test
+    void aRowWithoutACaseNumberIsReportedAndSkippedNotAServerError() {
+        Map<String, Object> good = PetitionApi.aCase(PetitionApi.caseNumber(), "噪声扰民");
+        PetitionApi.province().body(PetitionApi.batch(PetitionApi.nextBatch(), List.of(Map.of(), good)))
+                .post("/api/v1/petition-batches").then().statusCode(200)
+                .body("rejected", equalTo(1)).body("created", equalTo(1))
+                .body("rows[0].outcome", equalTo("REJECTED"))
+                .body("rows[0].reasons.field", hasItem("caseNumber"));
+        PetitionApi.province().body(PetitionApi.batch(PetitionApi.nextBatch(), List.of(Map.of())))
+                .post("/api/v1/petition-batches").then().statusCode(200).body("rejected", equalTo(1));
+    }
 }

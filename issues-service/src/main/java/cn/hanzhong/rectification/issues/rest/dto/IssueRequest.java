@@ -28,7 +28,7 @@ public record IssueRequest(
         @Schema(examples = "中心城区建筑工地扬尘管控不到位") @NotBlank @Size(max = 300) String title,
         @Schema(description = "The problem as reported (问题描述)") @Size(max = 20000) String description,
         @NotNull Category category,
-        @Schema(description = "County-district unit codes", examples = "[\"HTQ\", \"NZQ\"]") List<@NotBlank String> districts,
+        @Schema(description = "County-district unit codes", examples = "[\"HTQ\", \"NZQ\"]") @Size(max = 20) List<@NotBlank @Size(max = 40) String> districts,
         @Schema(description = "整改目标") @Size(max = 5000) String target,
         @Schema(description = "整改要求") @Size(max = 5000) String requirements,
         @Schema(description = "整改措施, in order") @Size(max = 50) List<@NotBlank @Size(max = 2000) String> measures,
@@ -38,7 +38,7 @@ public record IssueRequest(
         @Schema(description = "Deadline (整改时限) if already known; usually set on ASSIGN") LocalDate deadline,
         @Valid @Size(max = 20) List<ResponsibleOfficialDto> responsibleOfficials,
         @Schema(description = "Lead unit code if already known; usually set on ASSIGN", examples = "SSTHJJ") String leadUnit,
-        List<@NotBlank String> cooperatingUnits) {
+        @Size(max = 50) List<@NotBlank @Size(max = 40) String> cooperatingUnits) {
 
     public RegisterIssue toCommand() {
         return new RegisterIssue(code, externalId, source, new IssueContent(title, description, category, districts,

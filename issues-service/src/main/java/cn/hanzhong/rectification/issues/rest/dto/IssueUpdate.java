@@ -20,7 +20,7 @@ public record IssueUpdate(
         @Size(min = 1, max = 300) String title,
         @Size(max = 20000) String description,
         Category category,
-        List<@NotBlank String> districts,
+        @Size(max = 20) List<@NotBlank @Size(max = 40) String> districts,
         @Size(max = 5000) String target,
         @Size(max = 5000) String requirements,
         @Size(max = 50) List<@NotBlank @Size(max = 2000) String> measures,
@@ -29,7 +29,7 @@ public record IssueUpdate(
         Term term,
         LocalDate deadline,
         @Valid @Size(max = 20) List<ResponsibleOfficialDto> responsibleOfficials,
-        List<@NotBlank String> cooperatingUnits,
+        @Size(max = 50) List<@NotBlank @Size(max = 40) String> cooperatingUnits,
         @Schema(description = "Why; required when the deadline changes") @Size(max = 2000) String reason) {
 
     public EditIssue toCommand() {

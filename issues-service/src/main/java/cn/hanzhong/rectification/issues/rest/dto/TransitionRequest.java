@@ -23,7 +23,7 @@ public record TransitionRequest(
         @NotNull @Schema(examples = "ASSIGN") IssueAction action,
         @Size(max = 5000) String reason,
         @Schema(examples = "SSTHJJ") String leadUnit,
-        List<@NotBlank String> cooperatingUnits,
+        @Size(max = 50) List<@NotBlank @Size(max = 40) String> cooperatingUnits,
         @Schema(description = "A fixed deadline (not in the past)") LocalDate deadline,
         @Schema(description = "Or: this many working days from today (PRC calendar with 调休)", examples = "15")
         @Positive @Max(3650) Integer deadlineWorkingDays,
