@@ -1,7 +1,7 @@
 package cn.hanzhong.rectification.accountability.service;
 
 import cn.hanzhong.rectification.accountability.event.ProducerEvents;
-import cn.hanzhong.rectification.platform.consumer.EventHandler;
+import cn.hanzhong.rectification.platform.consumer.TopicHandler;
 import cn.hanzhong.rectification.platform.events.CloudEvent;
 import jakarta.inject.Singleton;
 
@@ -14,27 +14,14 @@ public final class EventHandlers {
     private EventHandlers() {
     }
 
-    abstract static class TopicEvents implements EventHandler {
-        private final String topic;
-        private final Set<String> types;
+    abstract static class TopicEvents extends TopicHandler {
         private final Triggers triggers;
         private final BiConsumer<Triggers, CloudEvent> apply;
 
         TopicEvents(String topic, Set<String> types, Triggers triggers, BiConsumer<Triggers, CloudEvent> apply) {
-            this.topic = topic;
-            this.types = types;
+            super(topic, types);
             this.triggers = triggers;
             this.apply = apply;
-        }
-
-        @Override
-        public String topic() {
-            return topic;
-        }
-
-        @Override
-        public Set<String> types() {
-            return types;
         }
 
         @Override

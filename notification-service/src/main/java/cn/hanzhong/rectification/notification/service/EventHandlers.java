@@ -1,13 +1,12 @@
 package cn.hanzhong.rectification.notification.service;
 
-import cn.hanzhong.rectification.platform.calendar.CalendarYears;
 import cn.hanzhong.rectification.notification.domain.ItemKind;
 import cn.hanzhong.rectification.notification.event.ItemEventData;
 import cn.hanzhong.rectification.notification.event.ProducerEvents;
-import cn.hanzhong.rectification.platform.consumer.EventHandler;
+import cn.hanzhong.rectification.platform.calendar.CalendarYears;
+import cn.hanzhong.rectification.platform.consumer.TopicHandler;
 import cn.hanzhong.rectification.platform.events.CloudEvent;
 import cn.hanzhong.rectification.platform.events.CloudEventCodec;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -23,29 +22,16 @@ public final class EventHandlers {
     }
 
     /** Issues and petitions: the same rules, another kind of item. */
-    abstract static class ItemEvents implements EventHandler {
+    abstract static class ItemEvents extends TopicHandler {
         private final Rules rules;
         private final CloudEventCodec codec;
         private final ItemKind kind;
-        private final String topic;
-        private final Set<String> types;
 
         ItemEvents(Rules rules, CloudEventCodec codec, ItemKind kind, String topic, Set<String> types) {
+            super(topic, types);
             this.rules = rules;
             this.codec = codec;
             this.kind = kind;
-            this.topic = topic;
-            this.types = types;
-        }
-
-        @Override
-        public String topic() {
-            return topic;
-        }
-
-        @Override
-        public Set<String> types() {
-            return types;
         }
 
         @Override
@@ -90,24 +76,15 @@ public final class EventHandlers {
     }
 
     /** {@code rectification.accountability}. */
-    @ApplicationScoped
-    public static class Cases implements EventHandler {
+    @Singleton
+    public static class Cases extends TopicHandler {
         private final Rules rules;
         private final CloudEventCodec codec;
 
         public Cases(Rules rules, CloudEventCodec codec) {
+            super(ProducerEvents.ACCOUNTABILITY, ProducerEvents.CASE_TYPES);
             this.rules = rules;
             this.codec = codec;
-        }
-
-        @Override
-        public String topic() {
-            return ProducerEvents.ACCOUNTABILITY;
-        }
-
-        @Override
-        public Set<String> types() {
-            return ProducerEvents.CASE_TYPES;
         }
 
         @Override

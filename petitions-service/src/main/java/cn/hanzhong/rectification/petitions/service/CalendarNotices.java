@@ -6,12 +6,12 @@ import cn.hanzhong.rectification.petitions.event.PetitionEvents;
 import cn.hanzhong.rectification.petitions.repository.PetitionRepository;
 import cn.hanzhong.rectification.platform.calendar.CalendarYears;
 import cn.hanzhong.rectification.platform.calendar.WorkingDayCalendar;
-import cn.hanzhong.rectification.platform.consumer.EventHandler;
+import cn.hanzhong.rectification.platform.consumer.TopicHandler;
 import cn.hanzhong.rectification.platform.events.CloudEvent;
 import cn.hanzhong.rectification.platform.events.CloudEventCodec;
 import cn.hanzhong.rectification.platform.outbox.Outbox;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -22,8 +22,8 @@ import java.util.Set;
  * across that year is recounted — a moved deadline recorded and published as
  * {@code petition.deadline-changed}. The only events this service consumes.
  */
-@ApplicationScoped
-public class CalendarNotices implements EventHandler {
+@Singleton
+public class CalendarNotices extends TopicHandler {
 
     static final String TOPIC = "rectification.issues";
 
@@ -37,6 +37,7 @@ public class CalendarNotices implements EventHandler {
 
     public CalendarNotices(CalendarYears years, WorkingDayCalendar calendar, PetitionRepository petitions,
                            History history, Outbox outbox, CloudEventCodec codec, ProgrammeClock clock) {
+        super(TOPIC, Set.of(CalendarYears.UPDATED));
         this.years = years;
         this.calendar = calendar;
         this.petitions = petitions;
@@ -44,16 +45,6 @@ public class CalendarNotices implements EventHandler {
         this.outbox = outbox;
         this.codec = codec;
         this.clock = clock;
-    }
-
-    @Override
-    public String topic() {
-        return TOPIC;
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of(CalendarYears.UPDATED);
     }
 
     @Override

@@ -1,13 +1,13 @@
 package cn.hanzhong.rectification.platform.inbox;
 
 import cn.hanzhong.rectification.platform.events.CloudEvent;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.FlushMode;
 import org.hibernate.query.NativeQuery;
 
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,14 +17,8 @@ import java.util.UUID;
  * Makes a consumer idempotent: it records the event id in {@code processed_event} in the
  * consumer's own transaction, and says whether this is the first delivery.
  *
- * <pre>{@code
- * @Incoming("issues") @Blocking @Transactional
- * public void on(String message) {
- *     CloudEvent event = codec.decode(message);      // poison -> exception -> dead-letter topic
- *     if (!inbox.firstDelivery(event, "notification-service")) return;
- *     ... side effects, committed with the inbox row ...
- * }
- * }</pre>
+ * The platform's {@code EventConsumer} calls {@link #firstDeliveries} once per batch; a handler never
+ * needs to.
  *
  * <p>If the side effect fails, the transaction rolls back with the inbox row, so a redelivery is
  * processed again; if it commits, every redelivery is skipped.
@@ -33,9 +27,11 @@ import java.util.UUID;
 public class Inbox {
 
     private final EntityManager em;
+    private final ProgrammeClock clock;
 
-    public Inbox(EntityManager em) {
+    public Inbox(EntityManager em, ProgrammeClock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     /** Records the event as processed by {@code consumer}; {@code false} means: a duplicate, skip it. */
@@ -66,7 +62,7 @@ public class Inbox {
                 .setParameter("consumer", consumer)
                 .setParameter("ids", ids)
                 .setParameter("types", types)
-                .setParameter("at", OffsetDateTime.now())
+                .setParameter("at", clock.now())
                 .getResultList();
         Set<UUID> first = new HashSet<>();
         for (Object id : inserted) {
@@ -85,7 +81,7 @@ public class Inbox {
                 .setParameter("consumer", consumer)
                 .setParameter("id", eventId)
                 .setParameter("type", eventType)
-                .setParameter("at", OffsetDateTime.now())
+                .setParameter("at", clock.now())
                 .executeUpdate();
         return inserted == 1;
     }
