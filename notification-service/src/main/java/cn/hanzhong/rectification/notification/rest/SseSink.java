@@ -40,6 +40,15 @@ final class SseSink implements NoticeStreams.Sink {
     }
 
     @Override
+    public void abort() {
+        try {
+            sink.close();
+        } catch (RuntimeException e) {
+            // already gone
+        }
+    }
+
+    @Override
     public boolean isClosed() {
         return broken || sink.isClosed();
     }

@@ -50,6 +50,9 @@ public class NoticeStreams {
         void close(String event, String data);
 
         boolean isClosed();
+
+        /** Ends the connection without a final event (it is already failing); the client reconnects. */
+        void abort();
     }
 
     /** One open stream. */
@@ -125,6 +128,9 @@ public class NoticeStreams {
             throw new TooManyRequestsException("At most " + config.streams().maxPerPerson()
                     + " live streams per person; close one first", config.streams().retryAfter());
         }
+        // The first write goes out from the request thread, before the stream is registered: it sends the
+        // response head, so the heartbeat and feeder threads never race the framework for the head.
+        sink.comment("connected");
         Stream s = new Stream(ids.incrementAndGet(), subject, recipients, sink, expiresAt, after);
         open.put(s.id, s);
         bySubject.computeIfAbsent(subject, k -> ConcurrentHashMap.newKeySet()).add(s);
@@ -230,6 +236,7 @@ public class NoticeStreams {
         for (Stream s : open.values()) {
             if (s.sink.isClosed() || !s.sink.comment("heartbeat")) {
                 remove(s);
+                s.sink.abort();
             }
         }
     }
