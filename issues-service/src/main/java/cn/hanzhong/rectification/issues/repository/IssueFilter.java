@@ -15,11 +15,12 @@ import java.util.Set;
  * @param unit          issues where this unit is lead or cooperating unit
  * @param visibleToUnit the caller's own unit when it may only see its issues (applied like {@code unit})
  * @param excluded      statuses never returned (e.g. cancelled issues on the public list)
+ * @param publicSearch  {@code q} matches only what the public list shows (code and title), never the description
  */
 public record IssueFilter(Set<IssueStatus> statuses, Set<Category> categories, Set<IssueSource> sources,
                           String leadUnit, String unit, String district, WarningLight warningLight,
                           Boolean overdue, LocalDate deadlineFrom, LocalDate deadlineTo, String q,
-                          String visibleToUnit, Set<IssueStatus> excluded) {
+                          String visibleToUnit, Set<IssueStatus> excluded, boolean publicSearch) {
 
     public static Builder builder() {
         return new Builder();
@@ -28,7 +29,7 @@ public record IssueFilter(Set<IssueStatus> statuses, Set<Category> categories, S
     /** The same criteria, seen by a caller who may only see the issues of {@code unitCode}. */
     public IssueFilter visibleTo(String unitCode) {
         return new IssueFilter(statuses, categories, sources, leadUnit, unit, district, warningLight, overdue,
-                deadlineFrom, deadlineTo, q, unitCode, excluded);
+                deadlineFrom, deadlineTo, q, unitCode, excluded, publicSearch);
     }
 
     /** Named criteria; what is not set does not filter. */
@@ -37,6 +38,7 @@ public record IssueFilter(Set<IssueStatus> statuses, Set<Category> categories, S
         private Set<Category> categories = Set.of();
         private Set<IssueSource> sources = Set.of();
         private Set<IssueStatus> excluded = Set.of();
+        private boolean publicSearch;
         private String leadUnit;
         private String unit;
         private String district;
@@ -64,6 +66,9 @@ public record IssueFilter(Set<IssueStatus> statuses, Set<Category> categories, S
 
         public Builder excluding(Set<IssueStatus> v) { excluded = v; return this; }
 
+        /** {@code q} searches the public fields only. */
+        public Builder publicSearch() { publicSearch = true; return this; }
+
         public Builder leadUnit(String v) { leadUnit = v; return this; }
 
         public Builder unit(String v) { unit = v; return this; }
@@ -79,7 +84,7 @@ public record IssueFilter(Set<IssueStatus> statuses, Set<Category> categories, S
 
         public IssueFilter build() {
             return new IssueFilter(statuses, categories, sources, leadUnit, unit, district, warningLight, overdue,
-                    deadlineFrom, deadlineTo, q, null, excluded);
+                    deadlineFrom, deadlineTo, q, null, excluded, publicSearch);
         }
     }
 }

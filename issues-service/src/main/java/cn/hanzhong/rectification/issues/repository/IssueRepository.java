@@ -178,8 +178,9 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
             p.put("today", today);
         }
         if (f.q() != null && !f.q().isBlank()) {
+            // The grams cover code, title and description, so they prefilter the public search too.
             w.append(" and ").append(SearchGrams.condition(f.q().strip(), "i.search_grams",
-                    List.of("i.code", "i.title", "i.description"), p));
+                    f.publicSearch() ? List.of("i.code", "i.title") : List.of("i.code", "i.title", "i.description"), p));
         }
         return w.toString();
     }

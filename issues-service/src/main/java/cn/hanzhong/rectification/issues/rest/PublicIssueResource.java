@@ -46,7 +46,7 @@ public class PublicIssueResource {
             @Parameter(description = "Category codes") @QueryParam("category") List<String> category,
             @Parameter(description = "Status codes") @QueryParam("status") List<String> status,
             @Parameter(description = "Lead unit code") @QueryParam("leadUnit") String leadUnit,
-            @Parameter(description = "Substring of code, title or description", example = "扬尘") @QueryParam("q") String q,
+            @Parameter(description = "Substring of the code or title (the fields shown here)", example = "扬尘") @QueryParam("q") String q,
             @BeanParam PageParams paging) {
         IssueFilter filter = IssueFilter.builder()
                 .statuses(QueryParams.enums("status", status, IssueStatus.class))
@@ -54,6 +54,7 @@ public class PublicIssueResource {
                 .leadUnit(QueryParams.text("leadUnit", leadUnit, 40))
                 .q(QueryParams.text("q", q, 100))
                 .excluding(Set.of(IssueStatus.CANCELLED))
+                .publicSearch()
                 .build();
         return issues.list(filter, paging.toRequest(IssueResource.SORTABLE));
     }

@@ -65,6 +65,19 @@ class IssueSearchTest {
     }
 
     @Test
+    void thePublicSearchMatchesOnlyWhatThePublicListShows() {
+        String tag = IssueApi.unique("p");
+        Map<String, Object> body = new HashMap<>(IssueApi.newIssue("汉台区某砖厂粉尘治理 " + tag));
+        String hidden = IssueApi.unique("内部");
+        body.put("description", "问题描述 " + hidden + "，内部核查线索");
+        String id = office().body(body).post("/api/v1/issues").then().statusCode(201).extract().path("id");
+        office().queryParam("q", hidden).get("/api/v1/issues").then().body("items.id", hasItem(id));
+        given().queryParam("q", tag).get("/api/v1/public/issues").then().statusCode(200).body("totalItems", equalTo(1));
+        // The description is not public, so it cannot be probed through the search either.
+        given().queryParam("q", hidden).get("/api/v1/public/issues").then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
     void filtersCombine() {
         String tag = IssueApi.unique("f");
         String a = register("勉县尾矿库 " + tag, "TAILINGS", "MX");

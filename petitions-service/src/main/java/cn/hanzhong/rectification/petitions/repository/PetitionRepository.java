@@ -128,10 +128,15 @@ public class PetitionRepository implements PanacheRepositoryBase<Petition, UUID>
             w.append(" and p.published");
         }
         if (f.q() != null && !f.q().isBlank()) {
-            List<String> columns = f.publishedOnly()
-                    ? List.of("p.case_number", "p.published_content", "p.location")
-                    : List.of("p.case_number", "p.content", "p.location");
-            w.append(" and ").append(SearchGrams.condition(f.q().strip(), "p.search_grams", columns, p));
+            if (f.publishedOnly()) {
+                // The public may search only what it can read: the case number and the published,
+                // pseudonymised text. The trigram index holds the raw text, so it is no prefilter here.
+                w.append(" and ").append(SearchGrams.condition(f.q().strip(), null,
+                        List.of("p.case_number", "p.published_content"), p));
+            } else {
+                w.append(" and ").append(SearchGrams.condition(f.q().strip(), "p.search_grams",
+                        List.of("p.case_number", "p.content", "p.location"), p));
+            }
         }
         return w.toString();
     }

@@ -20,13 +20,14 @@ public class PetitionMapper {
     public PetitionResponse toResponse(PetitionView view) {
         Petition p = view.petition();
         boolean overdue = view.overdue();
+        PetitionView.FreeText text = view.text();
         return new PetitionResponse(p.id, p.caseNumber, p.batchNumber, p.receivedAt, p.channel, p.priority,
                 new PetitionResponse.MaskedReporter(p.reporterAnonymous, p.reporterNameMasked, p.reporterPhoneMasked),
-                p.content, p.location, p.district, p.district.label(), List.copyOf(p.pollutionTypes), p.leadUnit,
+                text.content(), text.location(), p.district, p.district.label(), List.copyOf(p.pollutionTypes), p.leadUnit,
                 List.copyOf(p.cooperatingUnits), p.deadline, p.deadlineRule, p.deadlineProvisional, p.status, p.status.label(), overdue,
-                p.finding, p.investigation,
-                p.status == PetitionStatus.RECEIVED ? null : HandlingDto.of(p.handling),
-                p.accountabilityNote, p.completion, p.publicReply, p.feedback, p.feedbackOn, p.feedbackNote,
+                p.finding, text.investigation(),
+                p.status == PetitionStatus.RECEIVED ? null : HandlingDto.of(p.handling, text.handlingNarrative()),
+                text.accountabilityNote(), p.completion, text.publicReply(), p.feedback, p.feedbackOn, text.feedbackNote(),
                 p.duplicateOf, p.reopenCount, p.published, view.allowedActions(), p.createdAt, p.updatedAt,
                 p.version);
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The only place that sees reporters' personal data in clear: encrypts it into the petition,
@@ -77,9 +78,14 @@ public class ReporterVault {
 
     /** Free text fit for publication: the reporter's own name pseudonymised, numbers masked. */
     public String pseudonymise(Petition p, String text) {
-        Reporter r = reveal(p);
-        return Masking.pseudonymise(text, r.anonymous() ? List.of()
-                : Arrays.asList(r.name()));
+        return pseudonymiser(p).apply(text);
+    }
+
+    /** Pseudonymises any number of texts of one petition, decrypting its reporter's name once. */
+    public UnaryOperator<String> pseudonymiser(Petition p) {
+        List<String> names = p.reporterAnonymous || p.reporterNameEnc == null ? List.of()
+                : Arrays.asList(cipher.decrypt(p.reporterNameEnc));
+        return text -> Masking.pseudonymise(text, names);
     }
 
     private static boolean blank(String s) {

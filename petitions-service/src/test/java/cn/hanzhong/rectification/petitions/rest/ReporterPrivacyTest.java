@@ -152,6 +152,58 @@ class ReporterPrivacyTest {
     }
 
     @Test
+    void freeTextIsPseudonymisedForEveryReaderButTheOffice() {
+        String number = PetitionApi.caseNumber();
+        Map<String, Object> c = PetitionApi.aCase(number, number + "举报人" + CANARY_NAME + "反映：小区旁养殖场粪污直排，联系电话"
+                + CANARY_PHONE + "，身份证" + CANARY_ID + "，银行卡6222021234567890123，邮箱 canary.bird@example.com；"
+                + "来电人：欧阳明，另有姓名：司马光。");
+        c.put("reporter", Map.of("name", CANARY_NAME, "phone", CANARY_PHONE, "idNumber", CANARY_ID));
+        c.put("location", "汉台区金丝雀巷，" + CANARY_NAME + "家门口（" + CANARY_PHONE + "）");
+        String id = PetitionApi.province().body(PetitionApi.batch(PetitionApi.nextBatch(), List.of(c)))
+                .post("/api/v1/petition-batches").then().statusCode(200).extract().path("rows[0].petitionId");
+        transition(office(), id, Map.of("action", "ASSIGN", "leadUnit", LEAD)).statusCode(200);
+        transition(unit(LEAD), id, Map.of("action", "START_INVESTIGATION")).statusCode(200);
+        Map<String, Object> conclusion = new HashMap<>(PetitionApi.conclusion());
+        conclusion.put("investigation", "经核查，" + CANARY_NAME + "反映属实，已电话回复" + CANARY_PHONE + "。");
+        conclusion.put("publicReply", "已向反映人" + CANARY_NAME + "反馈");
+        transition(unit(LEAD), id, conclusion).statusCode(200);
+
+        List<String> secrets = List.of(CANARY_NAME, CANARY_PHONE, CANARY_ID, "6222021234567890123", "canary.bird",
+                "欧阳明", "司马光");
+        Map<String, io.restassured.specification.RequestSpecification> readers = Map.of(
+                "unit", unit(LEAD), "leader", PetitionApi.as(TestTokens.role("leader")), "province", PetitionApi.province());
+        readers.forEach((who, reader) -> {
+            String one = reader.get("/api/v1/petitions/" + id).then().statusCode(200)
+                    .body("content", org.hamcrest.Matchers.containsString("举报人甄某某反映"))
+                    .body("content", org.hamcrest.Matchers.containsString("139****5432"))
+                    .body("location", org.hamcrest.Matchers.containsString("甄某某家门口"))
+                    .extract().asString();
+            String list = reader.queryParam("q", number).get("/api/v1/petitions")
+                    .then().statusCode(200).body("totalItems", equalTo(1)).extract().asString();
+            for (String secret : secrets) {
+                assertFalse(one.contains(secret), who + " reads " + secret + " in " + one);
+                assertFalse(list.contains(secret), who + " reads " + secret + " in the list");
+            }
+        });
+        // The office reads the text as it came; the reporter's own fields stay masked until revealed.
+        office().get("/api/v1/petitions/" + id).then().statusCode(200)
+                .body("content", org.hamcrest.Matchers.containsString("举报人" + CANARY_NAME + "反映"))
+                .body("content", org.hamcrest.Matchers.containsString(CANARY_ID))
+                .body("investigation", org.hamcrest.Matchers.containsString(CANARY_PHONE))
+                .body("reporter.name", equalTo("甄***"));
+
+        // Published, the public search matches only the published, pseudonymised text.
+        overdueWatch.publishOverdue(LocalDate.now(ProgrammeClock.ZONE).plusDays(5));
+        transition(office(), id, Map.of("action", "CLOSE")).statusCode(200);
+        office().body(Map.of()).post("/api/v1/petitions/" + id + "/publication").then().statusCode(200);
+        given().queryParam("q", number + "举报人甄某某反映").get("/api/v1/public/petitions").then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].caseNumber", equalTo(number));
+        for (String q : List.of(CANARY_NAME, CANARY_PHONE, "金丝雀巷", "canary.bird")) {
+            given().queryParam("q", q).get("/api/v1/public/petitions").then().statusCode(200).body("totalItems", equalTo(0));
+        }
+    }
+
+    @Test
     void eachEventExactlyOnce() throws Exception {
         String id = PetitionApi.investigating("某企业夜间偷排废水");
         transition(unit(LEAD), id, PetitionApi.conclusion()).statusCode(200);

@@ -21,8 +21,9 @@ public record HandlingDto(
         @Schema(description = "约谈") @Min(0) int talks,
         @Schema(description = "问责人数") @Min(0) int personsHeldAccountable) {
 
-    public static HandlingDto of(Handling h) {
-        return new HandlingDto(h.narrative, h.rectificationOrders, h.penaltyCases, h.finesYuan, h.criminalCases,
+    /** The counts of {@code h} with its narrative as the reader may see it. */
+    public static HandlingDto of(Handling h, String narrative) {
+        return new HandlingDto(narrative, h.rectificationOrders, h.penaltyCases, h.finesYuan, h.criminalCases,
                 h.detentions, h.talks, h.personsHeldAccountable);
     }
 

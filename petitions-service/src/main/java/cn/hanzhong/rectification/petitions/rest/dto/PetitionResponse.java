@@ -14,8 +14,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A petition as its internal readers see it; the reporter only masked. */
-@Schema(name = "Petition")
+/** A petition as its internal readers see it; the reporter only masked, free text pseudonymised but for the office. */
+@Schema(name = "Petition", description = "The reporter is always masked. Free text (content, location, investigation, "
+        + "handling narrative, accountability, publicReply, feedbackNote) is raw for the office and pseudonymised for "
+        + "every other reader: the reporter's name and names after 举报人/来电人/反映人/姓名 become 某某, phone, ID and "
+        + "bank-card numbers and e-mail addresses are masked.")
 public record PetitionResponse(UUID id, String caseNumber, int batch, LocalDate receivedAt, Channel channel,
                                boolean priority, MaskedReporter reporter, String content, String location,
                                District district, String districtLabel, List<String> pollutionTypes, String leadUnit,

@@ -14,6 +14,9 @@ public final class Masking {
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1[3-9]\\d)(\\d{4})(\\d{4})(?!\\d)");
     private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)(0\\d{2,3})[- ]?(\\d{7,8})(?!\\d)");
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
+    /** A bank-card number: 16 to 19 digits, optionally grouped by spaces or hyphens in fours. */
+    private static final Pattern BANK_CARD = Pattern.compile("(?<![0-9A-Za-z])(\\d{4}(?:[ -]?\\d{4}){2,3}(?:[ -]?\\d{1,3})?)(?![0-9A-Za-z])");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
     /** "王先生", "李女士", "刘某某" are already generic; a 2–3 character name after 举报人/反映人/姓名 is not. */
     private static final Pattern NAMED = Pattern.compile("(举报人|反映人|信访人|来信人|来电人|姓名)([:：\\s]*)([\\p{IsHan}]{2,3})");
 
@@ -63,7 +66,7 @@ public final class Masking {
 
     /**
      * Text fit for publication: each of {@code knownNames} becomes its surname + 某某, a name after
-     * 举报人/姓名 likewise, mobile, landline and ID numbers are masked.
+     * 举报人/反映人/来电人/姓名 likewise; ID, bank-card, mobile and landline numbers and e-mail addresses are masked.
      */
     public static String pseudonymise(String text, Collection<String> knownNames) {
         if (text == null) {
@@ -85,7 +88,13 @@ public final class Masking {
         }
         named.appendTail(b);
         out = b.toString();
+        out = EMAIL.matcher(out).replaceAll("***@$1");
         out = ID_NUMBER.matcher(out).replaceAll("$1********$2");
+        out = BANK_CARD.matcher(out).replaceAll(m -> {
+            String digits = m.group(1).replaceAll("\\D", "");
+            return digits.length() < 16 || digits.length() > 19 ? m.group(1)
+                    : "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4);
+        });
         out = MOBILE.matcher(out).replaceAll("$1****$3");
         out = LANDLINE.matcher(out).replaceAll(m -> m.group(1) + "-****" + m.group(2).substring(m.group(2).length() - 2));
         return out;

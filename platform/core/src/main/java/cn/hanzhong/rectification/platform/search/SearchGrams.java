@@ -28,12 +28,13 @@ public final class SearchGrams {
     /**
      * The SQL condition for a substring query over {@code columns} of a table with a GIN-indexed
      * {@code text[]} column {@code gramsColumn}: parameters {@code :grams} and {@code :like} are put
-     * into {@code params}. A one-character query has no bigram and falls back to {@code ILIKE} alone.
+     * into {@code params}. A one-character query has no bigram and falls back to {@code ILIKE} alone, as
+     * does a null {@code gramsColumn} (the columns searched are not the ones the grams were built from).
      */
     public static String condition(String q, String gramsColumn, List<String> columns, Map<String, Object> params) {
         StringBuilder w = new StringBuilder();
         Set<String> grams = bigrams(q);
-        if (!grams.isEmpty()) {
+        if (gramsColumn != null && !grams.isEmpty()) {
             w.append(gramsColumn).append(" @> cast(:grams as text[]) and ");
             params.put("grams", arrayLiteral(grams));
         }

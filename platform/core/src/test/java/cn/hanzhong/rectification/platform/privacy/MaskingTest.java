@@ -36,6 +36,14 @@ class MaskingTest {
     }
 
     @Test
+    void masksBankCardsAndEmailAddressesInFreeText() {
+        String out = Masking.pseudonymise("反映人张伟，银行卡6222 0212 3456 7890 123，另一卡号6217001234567890，邮箱 zhang.wei@example.com.cn，"
+                + "编号2021-0001，日期20210801。", List.of());
+        assertEquals("反映人张某某，银行卡***************0123，另一卡号************7890，邮箱 ***@example.com.cn，"
+                + "编号2021-0001，日期20210801。", out);
+    }
+
+    @Test
     void encryptsWithRotatableKeys() {
         String k1 = FieldCipher.newKey();
         String k2 = FieldCipher.newKey();
