@@ -23,6 +23,7 @@ public final class CaseEvents {
     public static final String DECIDED = "accountability.case-decided";
     public static final String CLOSED = "accountability.case-closed";
     public static final String REVIEWED = "accountability.case-reviewed";
+    public static final String AMENDED = "accountability.case-amended";
 
     private CaseEvents() {
     }
@@ -49,6 +50,10 @@ public final class CaseEvents {
     }
 
     public record CaseClosed(@JsonUnwrapped CaseFacts accountabilityCase) {
+    }
+
+    /** Subjects, legal bases, allegations or related issues and petitions changed before the decision. */
+    public record CaseAmended(@JsonUnwrapped CaseFacts accountabilityCase) {
     }
 
     /** A decision reviewed (复核/申诉): the outcome for one subject and the sanctions now in force. */

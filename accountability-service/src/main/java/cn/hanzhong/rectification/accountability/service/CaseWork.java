@@ -112,6 +112,9 @@ public class CaseWork {
         c.relatedPetitions = relatedPetitions;
         c.updatedAt = clock.now();
         cases.flush();
+        // The issues and petitions services follow the related records (the discipline body reads them).
+        outbox.publish(CaseEvents.TOPIC, CaseEvents.AMENDED, c.id.toString(),
+                new CaseEvents.CaseAmended(CaseEvents.CaseFacts.of(c)));
         return views.of(c);
     }
 

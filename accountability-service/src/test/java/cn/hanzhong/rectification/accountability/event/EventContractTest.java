@@ -22,6 +22,14 @@ class EventContractTest {
     }
 
     @Test
+    void amendedPayloadHasTheShapeOfItsFixture() {
+        var payload = new CaseEvents.CaseAmended(new CaseEvents.CaseFacts(UUID.randomUUID(), "WZ-2022-0001",
+                CaseSource.OVERDUE_RECTIFICATION, CaseStatus.INVESTIGATING, List.of(UUID.randomUUID()),
+                List.of(UUID.randomUUID()), List.of("SSTHJJ")));
+        assertMatchesFixture("accountability.case-amended.json", payload);
+    }
+
+    @Test
     void reviewedPayloadHasTheShapeOfItsFixture() {
         var payload = new CaseEvents.CaseReviewed(new CaseEvents.CaseFacts(UUID.randomUUID(), "WZ-2022-0001",
                 CaseSource.OVERDUE_RECTIFICATION, CaseStatus.DECIDED, List.of(), List.of(), List.of("SSTHJJ")),

@@ -6,6 +6,7 @@ import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
+import cn.hanzhong.rectification.platform.testing.TopicReader;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A case worked from the automatic proposal to a reviewed decision, as discipline bodies work it. */
 @QuarkusTest
@@ -105,6 +108,12 @@ class CaseWorkTest {
                 .body("subjects.find { it.name == '李某' }.rankLevel", equalTo("TOWNSHIP"))
                 .body("legalBases.code", hasItems("CPC-ACC-7", "ECO-DMG-5"))
                 .body("citedArticles." + ECO_5, equalTo("第五条第（三）项"));
+        // The amendment is announced (the issues and petitions services follow the related records), without names.
+        List<String> amended = await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.valuesWithKey(
+                kafka.bootstrapServers(), "rectification.accountability", id, Duration.ofSeconds(1)).stream()
+                .filter(v -> v.contains("accountability.case-amended")).toList(), v -> !v.isEmpty());
+        assertTrue(amended.get(0).contains(issue.toString()), amended.get(0));
+        assertFalse(amended.get(0).contains("李某"), amended.get(0));
 
         // Investigation and a decision per subject.
         discipline().body(Map.of("action", "OPEN")).post(CASES + "/" + id + "/transitions").then().statusCode(200);

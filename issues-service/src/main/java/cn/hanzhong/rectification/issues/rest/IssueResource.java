@@ -150,7 +150,7 @@ public class IssueResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
     @Operation(summary = "Read an issue", description = "Includes warningLight and the actions the caller may take now.")
     @APIResponse(responseCode = "200", description = "The issue; ETag is its version")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -193,7 +193,7 @@ public class IssueResource {
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
     @Operation(summary = "An issue's history", description = "Every change: field, old → new, who, when, why. Append-only, oldest first.")
     @APIResponse(responseCode = "200", description = "One page of history")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -125,7 +125,7 @@ public class PetitionResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
     @Operation(summary = "Read a petition", description = "The reporter is masked (张**, 138****1234).")
     @APIResponse(responseCode = "200", description = "The petition; ETag is its version")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -178,7 +178,7 @@ public class PetitionResource {
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
     @Operation(summary = "A petition's history, oldest first")
     @APIResponse(responseCode = "200", description = "One page of history")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Object-level access to records that belong to units (issues, petitions): the office, leaders and
@@ -18,9 +19,11 @@ public class UnitScope {
     private static final String NO_UNIT = "\u0000no-unit";
 
     private final CurrentUser user;
+    private final ReadGrants grants;
 
-    public UnitScope(CurrentUser user) {
+    public UnitScope(CurrentUser user, ReadGrants grants) {
         this.user = user;
+        this.grants = grants;
     }
 
     public boolean seesEverything() {
@@ -32,12 +35,19 @@ public class UnitScope {
         return seesEverything() ? Optional.empty() : Optional.of(user.unit().orElse(NO_UNIT));
     }
 
-    /** {@code record}, or 404 when it is missing or the caller's unit is not among {@code involvedUnits}. */
+    /**
+     * {@code record}, or 404 when it is missing or the caller's unit is not among {@code involvedUnits}.
+     * The discipline body reads a record only through a {@link ReadGrants grant} (a case that names
+     * it), audited; lists stay closed to it ({@link #restrictedToUnit()}).
+     */
     public <T> T readable(T record, Collection<String> involvedUnits, String what, Object id) {
-        if (record == null || !(seesEverything() || user.belongsToAny(involvedUnits))) {
-            throw new ResourceNotFoundException(what, id);
+        if (record != null && (seesEverything() || user.belongsToAny(involvedUnits))) {
+            return record;
         }
-        return record;
+        if (record != null && user.hasRole(Roles.DISCIPLINE) && id instanceof UUID item && grants.admits(item)) {
+            return record;
+        }
+        throw new ResourceNotFoundException(what, id);
     }
 
     /** Whether the caller is a unit user of {@code leadUnit}. */
