@@ -9,6 +9,7 @@ import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
 import cn.hanzhong.rectification.platform.rest.QueryParams;
+import cn.hanzhong.rectification.platform.rest.BodyLimit;
 import cn.hanzhong.rectification.platform.security.Roles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,6 +57,7 @@ public class BatchResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @BodyLimit("16M")
     @RolesAllowed({Roles.OFFICE, Roles.PROVINCE})
     @Operation(summary = "Post a batch with its cases",
             description = "Idempotent: re-posting the same batch changes nothing; a changed case is updated and the "
@@ -63,6 +65,7 @@ public class BatchResource {
                     + "a bad row never loses the good ones.")
     @APIResponse(responseCode = "200", description = "The per-row report")
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     public BatchReport post(@Valid @NotNull BatchRequest request) {
         return batches.importBatch(new BatchService.BatchHeader(request.number(), request.receivedOn(),
                 request.deadlineWorkingDays(), request.note()), batches.readJson(request.cases()));
@@ -71,6 +74,7 @@ public class BatchResource {
     @POST
     @Path("/{number}/cases")
     @Consumes({Tables.CSV, Tables.XLSX})
+    @BodyLimit("50M")
     @RolesAllowed({Roles.OFFICE, Roles.PROVINCE})
     @Operation(summary = "Upload a batch's cases as CSV or XLSX",
             description = "Header row in Chinese: 受理编号, 受理时间, 来源渠道, 重点件, 举报人, 联系电话, 身份证号, 地址, "

@@ -8,16 +8,17 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers an oversized request with a 413 problem before its body is read. (HTTP's own limit,
- * {@code quarkus.http.limits.max-body-size}, still guards chunked bodies without a length, but
- * answers those with an empty 413.)
+ * The server's hard cap ({@code quarkus.http.limits.max-body-size}) for a declared length, answered
+ * with a 413 problem before anything else runs. Each endpoint's own, smaller limit is
+ * {@link BodyLimits}' (it also catches chunked bodies, long before the HTTP layer's own check,
+ * which would answer an empty 413, is reached).
  */
 @ApplicationScoped
 public class BodyLimitFilter {
 
     private final long maxBytes;
 
-    public BodyLimitFilter(@ConfigProperty(name = "platform.http.max-body-size", defaultValue = "1M") MemorySize max) {
+    public BodyLimitFilter(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize max) {
         this.maxBytes = max.asLongValue();
     }
 

@@ -214,6 +214,31 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIs413ProblemToo() {
+        // An InputStream body has no length: it is sent chunked.
+        office().contentType("application/json")
+                .body(new java.io.ByteArrayInputStream(("{\"title\": \"" + "x".repeat(4096) + "\"}").getBytes()))
+                .post("/test/probe/form")
+                .then().statusCode(413).contentType(PROBLEM_JSON)
+                .body("status", equalTo(413)).body("detail", equalTo("The request body may be at most 2048 bytes here"));
+    }
+
+    @Test
+    void anEndpointDeclaresALargerLimitForItsUploads() {
+        office().contentType("text/plain").body("y".repeat(6000)).post("/test/probe/upload")
+                .then().statusCode(200).body(equalTo("6000"));
+        office().contentType("text/plain").body(new java.io.ByteArrayInputStream("y".repeat(6000).getBytes()))
+                .post("/test/probe/upload").then().statusCode(200).body(equalTo("6000"));
+        office().contentType("text/plain").body("y".repeat(9000)).post("/test/probe/upload")
+                .then().statusCode(413).contentType(PROBLEM_JSON).body("detail", equalTo("The request body may be at most 8192 bytes here"));
+        office().contentType("text/plain").body(new java.io.ByteArrayInputStream("y".repeat(9000).getBytes()))
+                .post("/test/probe/upload").then().statusCode(413).contentType(PROBLEM_JSON);
+        // Past the server's hard cap the early guard answers, with a problem as well.
+        office().contentType("text/plain").body("y".repeat(11 * 1024 * 1024)).post("/test/probe/upload")
+                .then().statusCode(413).contentType(PROBLEM_JSON);
+    }
+
+    @Test
     void oversizedBodyIs413Problem() {
         office().contentType("application/json")
                 .body("{\"title\": \"" + "x".repeat(4096) + "\"}")

@@ -20,9 +20,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
@@ -58,6 +60,15 @@ public class ProbeResource {
 
     public ProbeResource(CurrentUser user) {
         this.user = user;
+    }
+
+    @POST
+    @Path("/upload")
+    @Consumes("text/plain")
+    @Produces("text/plain")
+    @cn.hanzhong.rectification.platform.rest.BodyLimit("8K")
+    public String upload(String body) {
+        return Integer.toString(body.length());
     }
 
     @POST
