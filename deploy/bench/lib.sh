@@ -31,12 +31,12 @@ start_infra() {
 # start_service NAME PORT DATABASE [ENV=VALUE ...]
 start_service() {
   local name=$1 port=$2 db=$3; shift 3
-  env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="$PG_URL/$db" QUARKUS_DATASOURCE_USERNAME=postgres \
+  env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$((port + 1000))" QUARKUS_DATASOURCE_JDBC_URL="$PG_URL/$db" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_DATASOURCE_PASSWORD=postgres KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$JWT_PUBLIC_KEY" \
     java ${SERVICE_JAVA_OPTS:--Xmx768m} -jar "$name/target/quarkus-app/quarkus-run.jar" > "$DATA/logs/$name.log" 2>&1 &
   pids+=($!)
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do sleep 0.5; done
+  until curl -fsS -o /dev/null "http://127.0.0.1:$((port + 1000))/q/health/ready" 2>/dev/null; do sleep 0.5; done
 }
 
 token() {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static cn.hanzhong.rectification.platform.testing.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -62,14 +63,14 @@ class ConsumerReliabilityTest {
             for (ObjectNode e : events) {
                 EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", e);
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").then().extract().statusCode() == 503
-                    && "DOWN".equals(given().get("/q/health/ready").then().extract()
+            await().atMost(Duration.ofSeconds(60)).until(() -> management().get("/q/health/ready").then().extract().statusCode() == 503
+                    && "DOWN".equals(management().get("/q/health/ready").then().extract()
                     .path("checks.find { it.name == 'event-consumer' }.status")));
         } finally {
             database.restore();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> tracked(issues) == issues.size());
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").then().extract().statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> management().get("/q/health/ready").then().extract().statusCode() == 200);
         try (TopicReader dlq = new TopicReader(kafka.bootstrapServers(), "rectification.issues.dlq")) {
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                     .until(() -> issues.stream().allMatch(id -> dlq.containing(id.toString()).isEmpty()));
@@ -91,12 +92,12 @@ class ConsumerReliabilityTest {
         EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", EventFixtures.event("issue.assigned.json", marker, Map.of()));
         await().atMost(Duration.ofSeconds(30)).until(() -> tracked(List.of(marker)) == 1);
         assertEquals(0, tracked(List.of(id)), "no projection row from an unknown type");
-        given().get("/q/metrics").then().statusCode(200).body(containsString(
+        management().get("/q/metrics").then().statusCode(200).body(containsString(
                 "consumer_events_ignored_total{consumer=\"accountability-service\",type=\"issue.frobnicated\"}"));
     }
 
     @Test
     void theBrokerIsReportedApartFromReadiness() {
-        given().get("/q/health/group/broker").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/group/broker").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

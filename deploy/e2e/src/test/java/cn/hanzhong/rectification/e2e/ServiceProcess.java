@@ -20,12 +20,14 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
@@ -42,8 +44,10 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> all = new HashMap<>(env);
             all.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            int management = freePort();
+            all.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
             pb.environment().putAll(all);
-            return new ServiceProcess(name, port, pb.start(), log);
+            return new ServiceProcess(name, port, management, pb.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,6 +61,17 @@ final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** Health and metrics are on the management port. */
+    String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     void awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
         Instant giveUp = Instant.now().plus(timeout);
@@ -65,7 +80,7 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited; see " + log);
             }
             try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).build(),
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(managementUrl("/q/health/ready"))).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;

@@ -165,7 +165,10 @@ public final class NotificationLatencyBench {
         report("commit -> broker (relay)", toBroker, ids.size());
         report("commit -> inbox row", toInbox, ids.size());
         report("commit -> SSE stream", toStream, ids.size());
-        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(notifications + "/q/metrics")).build(),
+        // Metrics are on the management port: the service's port + 1000 (deploy/bench/lib.sh).
+        URI service = URI.create(notifications);
+        URI management = URI.create(service.getScheme() + "://" + service.getHost() + ":" + (service.getPort() + 1000) + "/q/metrics");
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(management).build(),
                 HttpResponse.BodyHandlers.ofString());
         metrics.body().lines().filter(l -> l.startsWith("consumer_batch_seconds") && !l.contains("_max"))
                 .forEach(l -> System.out.println("  notification-service " + l));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static cn.hanzhong.rectification.platform.testing.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -44,7 +45,7 @@ class StreamLimitsTest {
     }
 
     private static double openStreams() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("notification_streams_open"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
@@ -90,7 +91,7 @@ class StreamLimitsTest {
             assertTrue(new String(over.body().readAllBytes(), StandardCharsets.UTF_8).contains("maximum of 200"));
             // The service still answers while they are open.
             given().auth().oauth2(person(0)).get("/api/v1/notifications/unread-count").then().statusCode(200);
-            given().get("/q/health/live").then().statusCode(200).body(containsString("UP"));
+            management().get("/q/health/live").then().statusCode(200).body(containsString("UP"));
         } finally {
             for (HttpResponse<InputStream> r : held) {
                 r.body().close();

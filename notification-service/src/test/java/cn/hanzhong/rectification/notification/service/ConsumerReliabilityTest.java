@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static cn.hanzhong.rectification.platform.testing.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -141,14 +142,14 @@ class ConsumerReliabilityTest {
             for (ObjectNode e : events) {
                 EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", e);
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").then().extract().statusCode() == 503
-                    && "DOWN".equals(given().get("/q/health/ready").then().extract()
+            await().atMost(Duration.ofSeconds(60)).until(() -> management().get("/q/health/ready").then().extract().statusCode() == 503
+                    && "DOWN".equals(management().get("/q/health/ready").then().extract()
                     .path("checks.find { it.name == 'event-consumer' }.status")));
         } finally {
             database.restore();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from tracked_item where id in (:ids)", items) == 10);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").then().extract().statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> management().get("/q/health/ready").then().extract().statusCode() == 200);
         assertEquals(10, notices(items), "one ASSIGNED each");
         try (TopicReader dlq = new TopicReader(kafka.bootstrapServers(), "rectification.issues.dlq")) {
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
@@ -167,7 +168,7 @@ class ConsumerReliabilityTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> notices(List.of(marker)) == 1);
         assertEquals(0, count("select count(*) from tracked_item where id in (:ids)", List.of(id)), "no item, no status");
         assertEquals(0, notices(List.of(id)));
-        given().get("/q/metrics").then().statusCode(200).body(containsString(
+        management().get("/q/metrics").then().statusCode(200).body(containsString(
                 "consumer_events_ignored_total{consumer=\"notification-service\",type=\"issue.frobnicated\"}"));
     }
 

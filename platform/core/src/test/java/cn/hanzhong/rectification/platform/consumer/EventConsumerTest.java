@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static cn.hanzhong.rectification.platform.testing.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -164,15 +165,15 @@ class EventConsumerTest {
             send(batch);
             // Not ready while the consumer waits for the database, and it keeps retrying.
             await().atMost(Duration.ofSeconds(60)).until(() ->
-                    given().get("/q/health/ready").then().extract().statusCode() == 503
-                            && given().get("/q/health/ready").asString().contains("\"event-consumer\""));
-            given().get("/q/health/ready").then().statusCode(503)
+                    management().get("/q/health/ready").then().extract().statusCode() == 503
+                            && management().get("/q/health/ready").asString().contains("\"event-consumer\""));
+            management().get("/q/health/ready").then().statusCode(503)
                     .body("checks.find { it.name == 'event-consumer' }.status", equalTo("DOWN"));
         } finally {
             database.restore();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> effects(run + "-") == 20);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").then().extract().statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> management().get("/q/health/ready").then().extract().statusCode() == 200);
         try (TopicReader dlq = new TopicReader(kafka.bootstrapServers(), DLQ)) {
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> deadLetters(dlq, run).isEmpty());
         }
@@ -189,7 +190,7 @@ class EventConsumerTest {
         long inbox = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from processed_event where event_type = 'thing.frobnicated'").getSingleResult()).longValue());
         assertEquals(0, inbox, "not even an inbox row");
-        given().get("/q/metrics").then().statusCode(200)
+        management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("consumer_events_ignored_total{consumer=\"platform-test\",type=\"thing.frobnicated\"}"));
     }
 

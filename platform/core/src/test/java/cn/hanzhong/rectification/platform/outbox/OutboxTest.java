@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import static cn.hanzhong.rectification.platform.testing.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -77,8 +78,8 @@ class OutboxTest {
                     .then().statusCode(201);
             await().atMost(Duration.ofSeconds(20)).until(OutboxTest::pendingMetric, n -> n >= 1);
             // Writes work, so the service stays in rotation; the broker group says what is wrong.
-            given().get("/q/health/ready").then().statusCode(200);
-            given().get("/q/health/group/broker").then().statusCode(503)
+            management().get("/q/health/ready").then().statusCode(200);
+            management().get("/q/health/group/broker").then().statusCode(503)
                     .body("checks.find { it.name == 'broker and outbox' }.data.broker", equalTo("unreachable"));
         } finally {
             kafka.restart();
@@ -91,13 +92,13 @@ class OutboxTest {
             assertEquals(1, copies.size(), "exactly one copy of the event on the topic");
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().get("/q/health/group/broker").then().statusCode(200)
+                management().get("/q/health/group/broker").then().statusCode(200)
                         .body("checks.find { it.name == 'broker and outbox' }.data.pending", equalTo(0)));
     }
 
     /** The {@code outbox_pending} gauge as Prometheus exposes it. */
     static double pendingMetric() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("outbox_pending"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .findFirst().orElseThrow();

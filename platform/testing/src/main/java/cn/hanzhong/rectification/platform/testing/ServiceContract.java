@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Assertions;
 import java.util.List;
 import java.util.Map;
 
+import static cn.hanzhong.rectification.platform.testing.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -14,7 +15,8 @@ import static org.hamcrest.Matchers.not;
 
 /**
  * What every service promises from its first start, checked through HTTP: ready with its database
- * (and its event consumer), the broker and outbox in the health group {@code broker}; an OpenAPI document with its title and the bearer scheme; Swagger UI; and
+ * (and its event consumer), the broker and outbox in the health group {@code broker}, health and
+ * metrics on the management port only; an OpenAPI document with its title and the bearer scheme; Swagger UI; and
  * problem+json for unknown paths and missing tokens.
  */
 public final class ServiceContract {
@@ -23,14 +25,14 @@ public final class ServiceContract {
     }
 
     public static void assertServes(String expectedTitleFragment) {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200)
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
                 .body("checks.name", hasItem("event-consumer"))
                 .body("checks.name", not(hasItem("broker and outbox")));
         // The broker and the outbox backlog: a group of their own, never readiness.
-        given().get("/q/health/group/broker").then().statusCode(200)
+        management().get("/q/health/group/broker").then().statusCode(200)
                 .body("checks.name", hasItem("broker and outbox"));
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("info.title", containsString(expectedTitleFragment))
@@ -39,6 +41,11 @@ public final class ServiceContract {
                 .body("components.securitySchemes.bearerJwt.scheme", equalTo("bearer"))
                 .body("components.responses.NotFound", org.hamcrest.Matchers.notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        // Health details and metrics name the broker and the database: the management port only.
+        management().get("/q/metrics").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
         given().auth().oauth2(TestTokens.office()).get("/api/v1/no-such-thing")
                 .then().statusCode(404).contentType("application/problem+json");
     }
