@@ -214,6 +214,14 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aNulCharacterInThePathOrAQueryParameterIs400NamingIt() {
+        office().urlEncodingEnabled(false).get("/test/probe/unit-only/a%00b")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("violations[0].field", equalTo("path"));
+        office().urlEncodingEnabled(false).get("/test/probe/me?unit=x%00y")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("violations[0].field", equalTo("unit"));
+    }
+
+    @Test
     void aChunkedBodyOverTheLimitIs413ProblemToo() {
         // An InputStream body has no length: it is sent chunked.
         office().contentType("application/json")
