@@ -14,4 +14,8 @@ public interface IssuesConfig {
     /** Rows handled per transaction by the overdue watch. */
     @WithDefault("500")
     int overdueBatchSize();
+
+    /** The programme's name, heading the ledger sheet (followed by 整改台账). */
+    @WithDefault("汉中市省生态环境保护督察反馈问题")
+    String programmeName();
 }

@@ -9,12 +9,16 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
+import org.hibernate.ScrollMode;
+import org.hibernate.ScrollableResults;
+import org.hibernate.query.NativeQuery;
 
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +30,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
+
+    /** Rows fetched per round trip (and kept in the session) by {@link #scroll}. */
+    private static final int SCROLL_BATCH = 500;
 
     private static final String OPEN = Arrays.stream(IssueStatus.values()).filter(IssueStatus::isOpen)
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(",", "(", ")"));
@@ -69,6 +76,30 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
         @SuppressWarnings("unchecked")
         List<Issue> items = select.getResultList();
         return Page.of(items, request, total);
+    }
+
+    /**
+     * Every issue matching {@code filter} in {@code orderBy} order, handed to {@code each} as it is read:
+     * the rows come from a server-side cursor in batches and leave the session as they go, so an export
+     * of any size holds one batch in memory. Runs in the caller's (read-only) transaction.
+     */
+    public long scroll(IssueFilter filter, String orderBy, LocalDate today, LocalDate blueLimit, Consumer<Issue> each) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, today, blueLimit, params);
+        NativeQuery<Issue> select = getEntityManager().createNativeQuery("select i.* from issue i" + where + orderBy, Issue.class)
+                .unwrap(NativeQuery.class);
+        params.forEach(select::setParameter);
+        select.setFetchSize(SCROLL_BATCH).setReadOnly(true);
+        long n = 0;
+        try (ScrollableResults<Issue> rows = select.scroll(ScrollMode.FORWARD_ONLY)) {
+            while (rows.next()) {
+                each.accept(rows.get());
+                if (++n % SCROLL_BATCH == 0) {
+                    getEntityManager().clear();
+                }
+            }
+        }
+        return n;
     }
 
     /**

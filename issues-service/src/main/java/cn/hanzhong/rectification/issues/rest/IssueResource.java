@@ -24,12 +24,16 @@ import cn.hanzhong.rectification.issues.service.IssueStats;
 import cn.hanzhong.rectification.issues.service.IssueStatsService;
 import cn.hanzhong.rectification.issues.service.IssueTransitions;
 import cn.hanzhong.rectification.issues.service.IssueView;
+import cn.hanzhong.rectification.issues.service.LedgerExport;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
 import cn.hanzhong.rectification.platform.rest.ETags;
 import cn.hanzhong.rectification.platform.rest.QueryParams;
 import cn.hanzhong.rectification.platform.security.Roles;
+import cn.hanzhong.rectification.platform.tables.Spreadsheets;
+import cn.hanzhong.rectification.platform.time.ProgrammeClock;
+import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.vocabulary.Vocabulary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,6 +48,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -81,15 +87,20 @@ public class IssueResource {
     private final IssueTransitions transitions;
     private final IssueStatsService stats;
     private final IssueMapper mapper;
+    private final LedgerExport ledger;
+    private final ProgrammeClock clock;
 
     public IssueResource(IssueQueries queries, IssueRegistration registration, IssueEditing editing,
-                         IssueTransitions transitions, IssueStatsService stats, IssueMapper mapper) {
+                         IssueTransitions transitions, IssueStatsService stats, IssueMapper mapper, LedgerExport ledger,
+                         ProgrammeClock clock) {
         this.queries = queries;
         this.registration = registration;
         this.editing = editing;
         this.transitions = transitions;
         this.stats = stats;
         this.mapper = mapper;
+        this.ledger = ledger;
+        this.clock = clock;
     }
 
     @GET
@@ -100,33 +111,48 @@ public class IssueResource {
                     + "updatedAt, progressPercent, status, title (default createdAt,desc).")
     @APIResponse(responseCode = "200", description = "One page of issues")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Page<IssueResponse> search(
-            @Parameter(description = "Status codes", example = "IN_PROGRESS") @QueryParam("status") List<String> status,
-            @Parameter(description = "Category codes", example = "AIR") @QueryParam("category") List<String> category,
-            @Parameter(description = "Source codes", example = "REPORT") @QueryParam("source") List<String> source,
-            @Parameter(description = "Lead unit code", example = "SSTHJJ") @QueryParam("leadUnit") String leadUnit,
-            @Parameter(description = "Lead or cooperating unit code", example = "HTQ") @QueryParam("unit") String unit,
-            @Parameter(description = "County-district code", example = "HTQ") @QueryParam("district") String district,
-            @Parameter(description = "GREEN, BLUE, YELLOW or RED") @QueryParam("warningLight") String warningLight,
-            @Parameter(description = "true: open issues past their deadline") @QueryParam("overdue") String overdue,
-            @Parameter(description = "Deadline on or after (YYYY-MM-DD)") @QueryParam("deadlineFrom") String deadlineFrom,
-            @Parameter(description = "Deadline on or before (YYYY-MM-DD)") @QueryParam("deadlineTo") String deadlineTo,
-            @Parameter(description = "Substring of code, title or description; Chinese terms of 2+ characters use an index",
-                    example = "扬尘") @QueryParam("q") String q,
-            @BeanParam PageParams paging) {
-        IssueFilter filter = IssueFilter.builder()
-                .statuses(QueryParams.enums("status", status, IssueStatus.class))
-                .categories(QueryParams.enums("category", category, Category.class))
-                .sources(QueryParams.enums("source", source, IssueSource.class))
-                .leadUnit(QueryParams.text("leadUnit", leadUnit, 40))
-                .unit(QueryParams.text("unit", unit, 40))
-                .district(QueryParams.text("district", district, 40))
-                .warningLight(QueryParams.oneEnum("warningLight", warningLight, WarningLight.class))
-                .overdue(QueryParams.bool("overdue", overdue))
-                .deadlineBetween(QueryParams.date("deadlineFrom", deadlineFrom), QueryParams.date("deadlineTo", deadlineTo))
-                .q(QueryParams.text("q", q, 100))
-                .build();
+    public Page<IssueResponse> search(@BeanParam IssueFilterParams criteria, @BeanParam PageParams paging) {
+        IssueFilter filter = criteria.toFilter();
         return queries.search(filter, paging.toRequest(SORTABLE)).map(mapper::toResponse);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({Spreadsheets.XLSX, Spreadsheets.CSV})
+    @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
+    @Operation(summary = "Export the ledger (整改台账) as XLSX or CSV",
+            description = "The same criteria as the list, every issue that matches (a unit: its own), ordered by code. XLSX in the "
+                    + "official layout: title row, date drawn, columns 序号, 问题编号, 问题来源, 问题描述, 整改目标, 整改措施, 牵头单位, "
+                    + "配合单位, 责任人（姓名、职务）, 整改时限, 整改进展（%）, 当前状态, 预警 (coloured), 销号日期; header frozen and repeated "
+                    + "on every printed A3 landscape page. CSV: UTF-8 with BOM, the header row and the rows, formula-like cells "
+                    + "neutralised. format=xlsx|csv, or the Accept header; XLSX by default. Streamed: any size.")
+    @APIResponse(responseCode = "200", description = "The ledger file", content = {
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response export(@BeanParam IssueFilterParams criteria,
+                           @Parameter(description = "xlsx (default) or csv") @QueryParam("format") String format,
+                           @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        LedgerExport.Format as = exportFormat(format, accept);
+        IssueFilter filter = queries.scoped(criteria.toFilter());
+        String file = "ledger-" + clock.today() + (as == LedgerExport.Format.CSV ? ".csv" : ".xlsx");
+        StreamingOutput body = out -> ledger.write(filter, as, out);
+        return Response.ok(body, as == LedgerExport.Format.CSV ? Spreadsheets.CSV + ";charset=UTF-8" : Spreadsheets.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"; filename*=UTF-8''"
+                        + java.net.URLEncoder.encode(file.replace("ledger", "整改台账"), java.nio.charset.StandardCharsets.UTF_8))
+                .build();
+    }
+
+    private static LedgerExport.Format exportFormat(String format, String accept) {
+        if (format != null && !format.isBlank()) {
+            return switch (format.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "xlsx" -> LedgerExport.Format.XLSX;
+                case "csv" -> LedgerExport.Format.CSV;
+                default -> throw new InvalidInputException("format", "must be xlsx or csv");
+            };
+        }
+        return accept != null && accept.contains(Spreadsheets.CSV) && !accept.contains(Spreadsheets.XLSX)
+                ? LedgerExport.Format.CSV : LedgerExport.Format.XLSX;
     }
 
     @POST

@@ -44,8 +44,13 @@ public class IssueQueries {
         return access.readable(issues.findById(id), id);
     }
 
+    /** {@code filter} narrowed to what the caller may see (a unit: its own issues). */
+    public IssueFilter scoped(IssueFilter filter) {
+        return access.restrictedToUnit().map(filter::visibleTo).orElse(filter);
+    }
+
     public Page<IssueView> search(IssueFilter filter, PageRequest request) {
-        IssueFilter scoped = access.restrictedToUnit().map(filter::visibleTo).orElse(filter);
+        IssueFilter scoped = scoped(filter);
         LocalDate today = clock.today();
         return issues.search(scoped, request, today, views.blueLimit(today)).map(views::of);
     }

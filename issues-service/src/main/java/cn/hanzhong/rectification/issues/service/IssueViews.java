@@ -26,8 +26,13 @@ public class IssueViews {
 
     public IssueView of(Issue issue) {
         LocalDate today = clock.today();
-        WarningLight light = WarningLights.of(issue.status, issue.deadline, issue.behindFrom, today, blueLimit(today));
+        WarningLight light = light(issue, today, blueLimit(today));
         return new IssueView(issue, light, IssueAction.allowed(issue.status, access.actorsFor(issue)));
+    }
+
+    /** The light of {@code issue} on {@code today} (a caller looking at many issues computes the limit once). */
+    public WarningLight light(Issue issue, LocalDate today, LocalDate blueLimit) {
+        return WarningLights.of(issue.status, issue.deadline, issue.behindFrom, today, blueLimit);
     }
 
     /** The last deadline that shows BLUE (due soon) as of {@code today}. */

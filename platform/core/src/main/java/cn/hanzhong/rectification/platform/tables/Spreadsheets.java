@@ -7,6 +7,7 @@ import org.dhatim.fastexcel.Worksheet;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -33,6 +34,43 @@ public final class Spreadsheets {
         }
         char c = cell.charAt(0);
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+    }
+
+    /** A CSV written row by row to {@code out} (UTF-8 with BOM, formula cells neutralised); close it to flush. */
+    public static CsvStream csvStream(OutputStream out, List<String> headers) {
+        try {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            return new CsvStream(new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    CSVFormat.DEFAULT.builder().setHeader(headers.toArray(String[]::new)).get()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** See {@link #csvStream}. */
+    public static final class CsvStream implements AutoCloseable {
+        private final CSVPrinter printer;
+
+        private CsvStream(CSVPrinter printer) {
+            this.printer = printer;
+        }
+
+        public void row(List<?> cells) {
+            try {
+                printer.printRecord(cells.stream().map(c -> c instanceof Number || c == null ? c : neutralise(c.toString())).toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                printer.flush(); // the caller owns the stream
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public static byte[] csv(String[] headers, List<Object[]> rows) {
