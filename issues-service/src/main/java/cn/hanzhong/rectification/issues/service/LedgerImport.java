@@ -1,0 +1,409 @@
+package cn.hanzhong.rectification.issues.service;
+
+import cn.hanzhong.rectification.issues.domain.Category;
+import cn.hanzhong.rectification.issues.domain.Issue;
+import cn.hanzhong.rectification.issues.domain.IssueSource;
+import cn.hanzhong.rectification.issues.domain.ResponsibleOfficial;
+import cn.hanzhong.rectification.issues.domain.Term;
+import cn.hanzhong.rectification.issues.domain.Unit;
+import cn.hanzhong.rectification.issues.repository.IssueRepository;
+import cn.hanzhong.rectification.issues.repository.UnitRepository;
+import cn.hanzhong.rectification.issues.service.command.EditIssue;
+import cn.hanzhong.rectification.issues.service.command.IssueContent;
+import cn.hanzhong.rectification.issues.service.command.RegisterIssue;
+import cn.hanzhong.rectification.platform.errors.InvalidInputException;
+import cn.hanzhong.rectification.platform.errors.Problem;
+import cn.hanzhong.rectification.platform.errors.ProblemException;
+import cn.hanzhong.rectification.platform.tables.Spreadsheets;
+import cn.hanzhong.rectification.platform.vocabulary.Labelled;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.ForbiddenException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The ledger read back from the office's spreadsheet ({@link LedgerSheet} layout, XLSX or CSV, header
+ * names matched, column order free): each row in a transaction of its own — created, updated, unchanged
+ * or rejected with the fields that are wrong — so a bad row never loses the good ones and never leaves a
+ * half-written issue. Idempotent by 问题编号; what the workflow owns (progress, status, light, sign-off)
+ * is never taken from a sheet.
+ */
+@ApplicationScoped
+public class LedgerImport {
+
+    public static final String CATEGORY = "问题类别";
+    public static final String OUTCOME_CREATED = "CREATED";
+    public static final String OUTCOME_UPDATED = "UPDATED";
+    public static final String OUTCOME_UNCHANGED = "UNCHANGED";
+    public static final String OUTCOME_REJECTED = "REJECTED";
+    private static final String REASON = "台账导入";
+    private static final Pattern NUMBERED = Pattern.compile("^\\s*\\d+\\s*[.、．)）]\\s*");
+    private static final Pattern OFFICIAL = Pattern.compile("^(.+?)[（(](.*)[)）]$");
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyy年M月d日"));
+
+    /** One row of the sheet and what became of it. */
+    @Schema(name = "LedgerImportRow")
+    public record RowResult(@Schema(description = "Row number in the sheet (1-based, as Excel shows it)") int row,
+                            String code,
+                            @Schema(enumeration = {OUTCOME_CREATED, OUTCOME_UPDATED, OUTCOME_UNCHANGED, OUTCOME_REJECTED}) String outcome,
+                            UUID issueId, List<Problem.Violation> violations) {
+    }
+
+    @Schema(name = "LedgerImportReport")
+    public record Report(@Schema(description = "Nothing was written (dryRun=true)") boolean dryRun, int rows, int created,
+                         int updated, int unchanged, int rejected, List<RowResult> results) {
+    }
+
+    private final IssueRepository issues;
+    private final UnitRepository units;
+    private final IssueRegistration registration;
+    private final IssueEditing editing;
+
+    public LedgerImport(IssueRepository issues, UnitRepository units, IssueRegistration registration, IssueEditing editing) {
+        this.issues = issues;
+        this.units = units;
+        this.registration = registration;
+        this.editing = editing;
+    }
+
+    public Report importSheet(byte[] file, String contentType, boolean dryRun) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        if (contentType != null && contentType.startsWith(Spreadsheets.CSV)) {
+            readCsv(file, rows, numbers);
+        } else {
+            readXlsx(file, rows, numbers);
+        }
+        Map<String, String> unitCodes = unitCodes();
+        List<RowResult> results = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            results.add(one(numbers.get(i), rows.get(i), unitCodes, dryRun, seen));
+        }
+        return new Report(dryRun, results.size(), count(results, OUTCOME_CREATED), count(results, OUTCOME_UPDATED),
+                count(results, OUTCOME_UNCHANGED), count(results, OUTCOME_REJECTED), results);
+    }
+
+    private RowResult one(int number, Map<String, String> cells, Map<String, String> unitCodes, boolean dryRun, Set<String> seen) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        String code = blankToNull(cells.get(LedgerSheet.CODE));
+        Parsed p = parse(cells, unitCodes, violations);
+        if (code != null && !seen.add(code)) {
+            violations.add(new Problem.Violation(LedgerSheet.CODE, code + " appears twice in the sheet"));
+        }
+        if (!violations.isEmpty()) {
+            return new RowResult(number, code, OUTCOME_REJECTED, null, violations);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                RowResult r = apply(number, code, p);
+                if (dryRun) {
+                    throw new DryRun(r); // rolls the row back: what it would do, with nothing written
+                }
+                return r;
+            });
+        } catch (DryRun d) {
+            return d.result;
+        } catch (ForbiddenException e) {
+            return new RowResult(number, code, OUTCOME_REJECTED, null,
+                    List.of(new Problem.Violation(LedgerSheet.CODE, "only the office may change an existing issue by import")));
+        } catch (ProblemException e) {
+            List<Problem.Violation> why = e.violations().isEmpty()
+                    ? List.of(new Problem.Violation(LedgerSheet.CODE, e.getMessage())) : e.violations();
+            return new RowResult(number, code, OUTCOME_REJECTED, null, why);
+        }
+    }
+
+    private RowResult apply(int number, String code, Parsed p) {
+        Optional<Issue> known = code == null ? Optional.empty() : issues.find("code", code).firstResultOptional();
+        if (known.isEmpty()) {
+            IssueContent content = new IssueContent(p.title, null, p.category != null ? p.category : Category.OTHER, List.of(),
+                    p.target, null, p.measures, null, null, p.term, p.officials);
+            var created = registration.register(new RegisterIssue(code, null, p.source, content, p.deadline, p.leadUnit,
+                    p.cooperatingUnits));
+            return new RowResult(number, created.view().issue().code, OUTCOME_CREATED, created.view().issue().id, List.of());
+        }
+        Issue issue = known.get();
+        List<Problem.Violation> refused = new ArrayList<>();
+        if (p.source != issue.source) {
+            refused.add(new Problem.Violation(LedgerSheet.SOURCE, "is " + issue.source.label() + "; the source of an issue does not change"));
+        }
+        if (!Objects.equals(p.leadUnit, issue.leadUnit)) {
+            refused.add(new Problem.Violation(LedgerSheet.LEAD_UNIT, "changes through ASSIGN (交办), not through an import"));
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(refused);
+        }
+        boolean titleChanged = !p.title.equals(issue.title);
+        boolean targetChanged = !Objects.equals(nz(p.target), nz(issue.target));
+        boolean measuresChanged = !p.measures.equals(issue.measures);
+        boolean officialsChanged = !p.officials.equals(issue.responsibleOfficials);
+        boolean categoryChanged = p.category != null && p.category != issue.category;
+        boolean termChanged = p.term != null && p.term != issue.term;
+        boolean deadlineChanged = p.deadline != null && !p.deadline.equals(issue.deadline);
+        boolean cooperatingChanged = !new HashSet<>(p.cooperatingUnits).equals(new HashSet<>(issue.cooperatingUnits));
+        if (!(titleChanged || targetChanged || measuresChanged || officialsChanged || categoryChanged || termChanged
+                || deadlineChanged || cooperatingChanged)) {
+            return new RowResult(number, issue.code, OUTCOME_UNCHANGED, issue.id, List.of());
+        }
+        IssueContent content = new IssueContent(titleChanged ? p.title : null, null, categoryChanged ? p.category : null, null,
+                targetChanged ? nz(p.target) : null, null, measuresChanged ? p.measures : null, null, null,
+                termChanged ? p.term : null, officialsChanged ? p.officials : null);
+        editing.edit(issue.id, new EditIssue(content, deadlineChanged ? p.deadline : null,
+                cooperatingChanged ? p.cooperatingUnits : null, REASON), null);
+        return new RowResult(number, issue.code, OUTCOME_UPDATED, issue.id, List.of());
+    }
+
+    /** A row's cells as the values of an issue, every wrong one reported by its column's header. */
+    private Parsed parse(Map<String, String> cells, Map<String, String> unitCodes, List<Problem.Violation> violations) {
+        Parsed p = new Parsed();
+        p.title = blankToNull(cells.get(LedgerSheet.PROBLEM));
+        if (p.title == null) {
+            violations.add(new Problem.Violation(LedgerSheet.PROBLEM, "is required"));
+        } else if (p.title.length() > 500) {
+            violations.add(new Problem.Violation(LedgerSheet.PROBLEM, "may be at most 500 characters"));
+        }
+        p.source = label(cells.get(LedgerSheet.SOURCE), IssueSource.class, IssueSource.REPORT, LedgerSheet.SOURCE, violations);
+        p.category = label(cells.get(CATEGORY), Category.class, null, CATEGORY, violations);
+        p.target = blankToNull(cells.get(LedgerSheet.TARGET));
+        p.measures = lines(cells.get(LedgerSheet.MEASURES)).stream().map(m -> NUMBERED.matcher(m).replaceFirst("").strip())
+                .filter(m -> !m.isEmpty()).toList();
+        String lead = blankToNull(cells.get(LedgerSheet.LEAD_UNIT));
+        p.leadUnit = lead == null ? null : unit(lead, unitCodes, LedgerSheet.LEAD_UNIT, violations);
+        p.cooperatingUnits = split(cells.get(LedgerSheet.COOPERATING_UNITS)).stream()
+                .map(u -> unit(u, unitCodes, LedgerSheet.COOPERATING_UNITS, violations)).filter(Objects::nonNull).distinct().toList();
+        p.officials = split(cells.get(LedgerSheet.OFFICIALS)).stream().map(o -> {
+            Matcher m = OFFICIAL.matcher(o);
+            return m.matches() ? new ResponsibleOfficial(m.group(1).strip(), blankToNull(m.group(2))) : new ResponsibleOfficial(o, null);
+        }).toList();
+        String deadline = blankToNull(cells.get(LedgerSheet.DEADLINE));
+        if (deadline != null) {
+            p.deadline = date(deadline);
+            if (p.deadline == null) {
+                p.term = Arrays.stream(Term.values()).filter(t -> t.label().equals(deadline) || t.name().equals(deadline))
+                        .findFirst().orElse(null);
+                if (p.term == null) {
+                    violations.add(new Problem.Violation(LedgerSheet.DEADLINE, "'" + deadline + "' is neither a date (YYYY-MM-DD) nor "
+                            + Arrays.stream(Term.values()).map(Term::label).toList()));
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Ends a dry-run row's transaction by rollback, carrying what the row would have done. */
+    private static final class DryRun extends RuntimeException {
+        final transient RowResult result;
+
+        DryRun(RowResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
+    private static final class Parsed {
+        String title;
+        IssueSource source;
+        Category category;
+        String target;
+        List<String> measures;
+        String leadUnit;
+        List<String> cooperatingUnits;
+        List<ResponsibleOfficial> officials;
+        LocalDate deadline;
+        Term term;
+    }
+
+    private Map<String, String> unitCodes() {
+        Map<String, String> codes = new HashMap<>();
+        for (Unit u : units.listAll()) {
+            codes.put(u.code, u.code);
+            codes.put(u.name, u.code);
+        }
+        return codes;
+    }
+
+    private static String unit(String given, Map<String, String> codes, String column, List<Problem.Violation> violations) {
+        String code = codes.get(given.strip());
+        if (code == null) {
+            violations.add(new Problem.Violation(column, "'" + given + "' is not in the units directory (name or code)"));
+        }
+        return code;
+    }
+
+    private static <E extends Enum<E> & Labelled> E label(String given, Class<E> type, E otherwise, String column,
+                                                          List<Problem.Violation> violations) {
+        String v = blankToNull(given);
+        if (v == null) {
+            return otherwise;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.label().equals(v) || e.name().equalsIgnoreCase(v)) {
+                return e;
+            }
+        }
+        violations.add(new Problem.Violation(column, "'" + v + "' is none of "
+                + Arrays.stream(type.getEnumConstants()).map(Labelled::label).toList()));
+        return otherwise;
+    }
+
+    private static LocalDate date(String v) {
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return LocalDate.parse(v.strip(), f);
+            } catch (DateTimeParseException e) {
+                // the next form
+            }
+        }
+        return null;
+    }
+
+    private static List<String> lines(String cell) {
+        return cell == null ? List.of() : Arrays.asList(cell.split("\\r?\\n"));
+    }
+
+    private static List<String> split(String cell) {
+        return cell == null || cell.isBlank() ? List.of()
+                : Arrays.stream(cell.split("[、，,;；\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static int count(List<RowResult> results, String outcome) {
+        return (int) results.stream().filter(r -> r.outcome().equals(outcome)).count();
+    }
+
+    // ---- reading the file: the header row is found by its 问题编号/问题描述 cells -------------------------
+
+    private static void readCsv(byte[] file, List<Map<String, String>> rows, List<Integer> numbers) {
+        String text = new String(file, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try {
+            List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords();
+            int header = -1;
+            for (int i = 0; i < Math.min(10, records.size()) && header < 0; i++) {
+                if (isHeader(records.get(i).toList())) {
+                    header = i;
+                }
+            }
+            requireHeader(header);
+            List<String> names = records.get(header).toList().stream().map(String::strip).toList();
+            for (int i = header + 1; i < records.size(); i++) {
+                List<String> cells = records.get(i).toList();
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int c = 0; c < names.size() && c < cells.size(); c++) {
+                    row.put(names.get(c), cells.get(c));
+                }
+                addUnlessEmpty(rows, numbers, row, (int) records.get(i).getRecordNumber());
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new InvalidInputException("file", "is not a readable CSV: " + e.getMessage());
+        }
+    }
+
+    private static void readXlsx(byte[] file, List<Map<String, String>> rows, List<Integer> numbers) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+            Sheet sheet = wb.getSheetAt(0);
+            DataFormatter text = new DataFormatter();
+            int header = -1;
+            for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), 10) && header < 0; r++) {
+                Row row = sheet.getRow(r);
+                if (row != null && isHeader(cells(row, text))) {
+                    header = r;
+                }
+            }
+            requireHeader(header);
+            List<String> names = cells(sheet.getRow(header), text).stream().map(String::strip).toList();
+            for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                List<String> values = cells(row, text);
+                Map<String, String> map = new LinkedHashMap<>();
+                for (int c = 0; c < names.size() && c < values.size(); c++) {
+                    map.put(names.get(c), values.get(c));
+                }
+                addUnlessEmpty(rows, numbers, map, r + 1);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException i) {
+                throw i;
+            }
+            throw new InvalidInputException("file", "is not a readable XLSX workbook");
+        }
+    }
+
+    private static List<String> cells(Row row, DataFormatter text) {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+            Cell cell = row.getCell(c);
+            if (cell == null) {
+                out.add("");
+            } else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+                out.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
+            } else {
+                out.add(text.formatCellValue(cell));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isHeader(List<String> cells) {
+        return cells.stream().map(String::strip).anyMatch(c -> c.equals(LedgerSheet.CODE))
+                && cells.stream().map(String::strip).anyMatch(c -> c.equals(LedgerSheet.PROBLEM));
+    }
+
+    private static void requireHeader(int header) {
+        if (header < 0) {
+            throw new InvalidInputException("file", "has no header row with " + LedgerSheet.CODE + " and " + LedgerSheet.PROBLEM
+                    + " in its first 10 rows");
+        }
+    }
+
+    private static void addUnlessEmpty(List<Map<String, String>> rows, List<Integer> numbers, Map<String, String> row, int number) {
+        if (row.values().stream().anyMatch(v -> v != null && !v.isBlank())) {
+            rows.add(row);
+            numbers.add(number);
+        }
+    }
+}
