@@ -21,7 +21,9 @@ class OpenApiFuzzTest {
     void noMalformedRequestIsAServerError() {
         // As the office (every operation reaches its logic) and as a unit (the narrowed paths).
         for (String token : List.of(TestTokens.office(), TestTokens.unit("HTQ"))) {
-            OpenApiFuzz.Result result = OpenApiFuzz.run(token, List.of());
+            // Taking a month's snapshot is not driven here: a blank period means "this month", and a month has one
+            // snapshot, which LedgerSnapshotTest takes in order (its bad periods are tested there).
+            OpenApiFuzz.Result result = OpenApiFuzz.run(token, List.of("POST /api/v1/ledger-snapshots"));
             System.out.printf("OpenAPI fuzz of issues-service: %d operations, %d requests, %d answered 5xx%n",
                     result.operations(), result.requests(), result.serverErrors().size());
             assertTrue(result.operations() > 5 && result.requests() > 500, result.toString());

@@ -15,6 +15,10 @@ public interface IssuesConfig {
     @WithDefault("500")
     int overdueBatchSize();
 
+    /** When last month's ledger snapshot is taken if missing (cron, Asia/Shanghai); {@code off} disables it. */
+    @WithDefault("0 10 0 * * ?")
+    String snapshotCron();
+
     /** The programme's name, heading the ledger sheet (followed by 整改台账). */
     @WithDefault("汉中市省生态环境保护督察反馈问题")
     String programmeName();

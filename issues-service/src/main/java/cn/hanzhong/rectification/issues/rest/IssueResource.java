@@ -29,7 +29,6 @@ import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
 import cn.hanzhong.rectification.platform.rest.ETags;
-import cn.hanzhong.rectification.platform.rest.QueryParams;
 import cn.hanzhong.rectification.platform.security.Roles;
 import cn.hanzhong.rectification.platform.tables.Spreadsheets;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
