@@ -79,7 +79,7 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.DISCIPLINE, Roles.LEADER})
-    @Operation(summary = "Search cases", description = "Sortable: code, createdAt, updatedAt, status (default createdAt,desc).")
+    @Operation(operationId = "listAccountabilityCases", summary = "Search cases", description = "Sortable: code, createdAt, updatedAt, status (default createdAt,desc).")
     @APIResponse(responseCode = "200", description = "One page of cases")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<CaseResponse> search(@Parameter(description = "Status codes") @QueryParam("status") List<String> status,
@@ -93,7 +93,7 @@ public class CaseResource {
     }
 
     @POST
-    @Operation(summary = "Open a case by hand", description = "Status OPENED; related issues and petitions must be known "
+    @Operation(operationId = "openAccountabilityCase", summary = "Open a case by hand", description = "Status OPENED; related issues and petitions must be known "
             + "to this service (learned from their events), legal bases must be catalogue entries.")
     @APIResponse(responseCode = "201", description = "Opened")
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -107,7 +107,7 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.DISCIPLINE, Roles.LEADER})
-    @Operation(summary = "Read a case")
+    @Operation(operationId = "getAccountabilityCase", summary = "Read a case")
     @APIResponse(responseCode = "200", description = "The case")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
@@ -116,7 +116,7 @@ public class CaseResource {
 
     @POST
     @Path("/{id}/transitions")
-    @Operation(summary = "Move a case", description = "OPEN or DISMISS (with reason) a proposal; START_INVESTIGATION; "
+    @Operation(operationId = "transitionAccountabilityCase", summary = "Move a case", description = "OPEN or DISMISS (with reason) a proposal; START_INVESTIGATION; "
             + "DECIDE with at least one decision per subject; CLOSE. Illegal moves are 409 with allowedActions.")
     @APIResponse(responseCode = "200", description = "The case after the move")
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -130,7 +130,7 @@ public class CaseResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Work a case before its decision (office, discipline)",
+    @Operation(operationId = "amendAccountabilityCase", summary = "Work a case before its decision (office, discipline)",
             description = "While PROPOSED, OPENED or INVESTIGATING: add or remove subjects (a unit, or a person with name, "
                     + "post, rank band and unit), cite legal bases of the catalogue with the article relied on, change the "
                     + "allegations, add or remove related issues and petitions. Every change is a history line with the "
@@ -147,7 +147,7 @@ public class CaseResource {
 
     @POST
     @Path("/{id}/reviews")
-    @Operation(summary = "Record a review or appeal of a decision (复核/申诉)",
+    @Operation(operationId = "reviewAccountabilityDecision", summary = "Record a review or appeal of a decision (复核/申诉)",
             description = "For a DECIDED or CLOSED case: UPHELD keeps the decision on the subject, CHANGED replaces its "
                     + "sanction, REVOKED withdraws it; the review's document number (文号) is required. Recorded in the "
                     + "history and published as accountability.case-reviewed.")
@@ -163,7 +163,7 @@ public class CaseResource {
 
     @PUT
     @Path("/{id}/disclosure")
-    @Operation(summary = "Mark whether the case counts in the public summary")
+    @Operation(operationId = "setAccountabilityCaseDisclosure", summary = "Mark whether the case counts in the public summary")
     @APIResponse(responseCode = "200", description = "The case")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public CaseResponse disclosure(@PathParam("id") UUID id, @Valid @NotNull DisclosureRequest request) {
@@ -173,7 +173,7 @@ public class CaseResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.OFFICE, Roles.DISCIPLINE, Roles.LEADER})
-    @Operation(summary = "A case's history")
+    @Operation(operationId = "listAccountabilityCaseHistory", summary = "A case's history")
     @APIResponse(responseCode = "200", description = "One page of history")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<CaseMapper.HistoryResponse> history(@PathParam("id") UUID id, @BeanParam PageParams paging) {
@@ -183,7 +183,7 @@ public class CaseResource {
     @GET
     @Path("/stats")
     @RolesAllowed({Roles.OFFICE, Roles.DISCIPLINE, Roles.LEADER})
-    @Operation(summary = "Counts by status, source and sanction")
+    @Operation(operationId = "getAccountabilityStats", summary = "Counts by status, source and sanction")
     @APIResponse(responseCode = "200", description = "The figures")
     public CaseStatsService.Stats stats() {
         return stats.stats();
@@ -192,7 +192,7 @@ public class CaseResource {
     @GET
     @Path("/vocabularies")
     @RolesAllowed({Roles.OFFICE, Roles.DISCIPLINE, Roles.LEADER})
-    @Operation(summary = "Code lists with Chinese labels")
+    @Operation(operationId = "listAccountabilityVocabularies", summary = "Code lists with Chinese labels")
     @APIResponse(responseCode = "200", description = "Lists by name")
     public Map<String, List<Vocabulary.Entry>> vocabularies() {
         return Vocabulary.of(Map.entry("status", Vocabulary.of(CaseStatus.class)),

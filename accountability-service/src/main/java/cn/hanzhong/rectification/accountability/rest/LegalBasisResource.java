@@ -44,7 +44,7 @@ public class LegalBasisResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.DISCIPLINE, Roles.LEADER})
-    @Operation(summary = "List the catalogue")
+    @Operation(operationId = "listLegalBases", summary = "List the catalogue")
     @APIResponse(responseCode = "200", description = "One page of entries")
     public Page<LegalBasisResponse> list(@QueryParam("q") String q, @BeanParam PageParams paging) {
         return bases.list(QueryParams.text("q", q, 100), paging.toRequest(SORTABLE)).map(mapper::toResponse);
@@ -52,7 +52,7 @@ public class LegalBasisResource {
 
     @POST
     @RolesAllowed({Roles.OFFICE, Roles.DISCIPLINE})
-    @Operation(summary = "Add an entry (office, discipline)")
+    @Operation(operationId = "createLegalBasis", summary = "Add an entry (office, discipline)")
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")

@@ -24,7 +24,7 @@ public class PublicSummaryResource {
     }
 
     @GET
-    @Operation(summary = "Accountability in numbers", description = "Decided or closed cases marked disclosable: counts by "
+    @Operation(operationId = "getPublicAccountabilitySummary", summary = "Accountability in numbers", description = "Decided or closed cases marked disclosable: counts by "
             + "sanction, by unit kind of the subjects, by source and by year. No names, posts or document numbers.")
     @APIResponse(responseCode = "200", description = "The counts")
     public CaseStatsService.Summary summary() {

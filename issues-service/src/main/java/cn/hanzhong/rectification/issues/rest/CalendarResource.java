@@ -30,7 +30,7 @@ public class CalendarResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
-    @Operation(summary = "A year's holidays and make-up working days",
+    @Operation(operationId = "getCalendarYear", summary = "A year's holidays and make-up working days",
             description = "published=false: no notice loaded for the year; weekends only, and deadlines counted "
                     + "through it are provisional. Also without a token at /api/v1/public/calendar/{year}.")
     @APIResponse(responseCode = "200", description = "The year")
@@ -40,7 +40,7 @@ public class CalendarResource {
 
     @PUT
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Load a year's holiday notice (office)",
+    @Operation(operationId = "putCalendarYear", summary = "Load a year's holiday notice (office)",
             description = "Validated: every date within the year, no day both a holiday and a make-up working day, a "
                     + "make-up day is a Saturday or Sunday. Replaces the year (the bundled data too). Every open issue "
                     + "whose working-day deadline was provisional across the year is recounted: a moved deadline is "

@@ -46,7 +46,7 @@ public class DeadlineExtensionResource {
 
     @POST
     @RolesAllowed(Roles.UNIT)
-    @Operation(summary = "Request a later deadline (延期申请, lead unit)",
+    @Operation(operationId = "requestDeadlineExtension", summary = "Request a later deadline (延期申请, lead unit)",
             description = "One open request at a time; the proposed deadline must be after the current one.")
     @APIResponse(responseCode = "201", description = "Requested")
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -62,7 +62,7 @@ public class DeadlineExtensionResource {
     @POST
     @Path("/{extensionId}/decision")
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Approve or reject an extension request (office)",
+    @Operation(operationId = "decideDeadlineExtension", summary = "Approve or reject an extension request (office)",
             description = "APPROVE moves the deadline (the old one is kept on the request and in the history) and "
                     + "publishes issue.deadline-changed.")
     @APIResponse(responseCode = "200", description = "The decided request")
@@ -76,7 +76,7 @@ public class DeadlineExtensionResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
-    @Operation(summary = "List an issue's extension requests")
+    @Operation(operationId = "listDeadlineExtensions", summary = "List an issue's extension requests")
     @APIResponse(responseCode = "200", description = "One page of requests, newest first")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<ExtensionResponse> extensions(@PathParam("id") UUID id, @BeanParam PageParams paging) {

@@ -104,7 +104,7 @@ public class IssueResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
-    @Operation(summary = "Search the ledger",
+    @Operation(operationId = "listIssues", summary = "Search the ledger",
             description = "Filters combine with AND; list filters take several values (repeated or comma-separated). "
                     + "A unit sees only issues where it is lead or cooperating unit. Sortable: code, deadline, createdAt, "
                     + "updatedAt, progressPercent, status, title (default createdAt,desc).")
@@ -119,7 +119,7 @@ public class IssueResource {
     @Path("/export")
     @Produces({Spreadsheets.XLSX, Spreadsheets.CSV})
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
-    @Operation(summary = "Export the ledger (整改台账) as XLSX or CSV",
+    @Operation(operationId = "exportLedger", summary = "Export the ledger (整改台账) as XLSX or CSV",
             description = "The same criteria as the list, every issue that matches (a unit: its own), ordered by code. XLSX in the "
                     + "official layout: title row, date drawn, columns 序号, 问题编号, 问题来源, 问题描述, 整改目标, 整改措施, 牵头单位, "
                     + "配合单位, 责任人（姓名、职务）, 整改时限, 整改进展（%）, 当前状态, 预警 (coloured), 销号日期; header frozen and repeated "
@@ -156,7 +156,7 @@ public class IssueResource {
 
     @POST
     @RolesAllowed({Roles.OFFICE, Roles.PROVINCE})
-    @Operation(summary = "Register an issue (or upsert by externalId)",
+    @Operation(operationId = "registerIssue", summary = "Register an issue (or upsert by externalId)",
             description = "Registers a ledger item in status REGISTERED and publishes issue.registered. With an externalId "
                     + "already registered (the provincial system's import), the same body changes nothing (200) and a "
                     + "changed one updates the differing fields (200).")
@@ -176,7 +176,7 @@ public class IssueResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
-    @Operation(summary = "Read an issue", description = "Includes warningLight and the actions the caller may take now.")
+    @Operation(operationId = "getIssue", summary = "Read an issue", description = "Includes warningLight and the actions the caller may take now.")
     @APIResponse(responseCode = "200", description = "The issue; ETag is its version")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
@@ -186,7 +186,7 @@ public class IssueResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Edit an issue (office)",
+    @Operation(operationId = "updateIssue", summary = "Edit an issue (office)",
             description = "Only the fields present change; each change is recorded in the history. A deadline change "
                     + "needs a reason and publishes issue.deadline-changed.")
     @APIResponse(responseCode = "200", description = "The edited issue")
@@ -202,7 +202,7 @@ public class IssueResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT})
-    @Operation(summary = "Move an issue through its life",
+    @Operation(operationId = "transitionIssue", summary = "Move an issue through its life",
             description = "Actions: ASSIGN (office), START (lead unit), REQUEST_ACCEPTANCE (lead unit), ACCEPT (office → "
                     + "SIGNED_OFF 销号), REJECT (office → IN_PROGRESS), CANCEL (office), REOPEN (office, after sign-off). "
                     + "A move the state does not allow is 409 listing allowedActions; an action of another role is 403.")
@@ -219,7 +219,7 @@ public class IssueResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
-    @Operation(summary = "An issue's history", description = "Every change: field, old → new, who, when, why. Append-only, oldest first.")
+    @Operation(operationId = "listIssueHistory", summary = "An issue's history", description = "Every change: field, old → new, who, when, why. Append-only, oldest first.")
     @APIResponse(responseCode = "200", description = "One page of history")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<HistoryResponse> history(@PathParam("id") UUID id, @BeanParam PageParams paging) {
@@ -229,7 +229,7 @@ public class IssueResource {
     @GET
     @Path("/stats")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
-    @Operation(summary = "Battle-map and assessment figures (挂图督战、目标考核)",
+    @Operation(operationId = "getIssueStats", summary = "Battle-map and assessment figures (挂图督战、目标考核)",
             description = "Counts by status, category, lead unit, district and warning light; per lead unit: assigned, "
                     + "signed off, signed off on time, overdue, and onTimeRate = signedOffOnTime / (signedOff + overdue). "
                     + "A unit gets the figures of its own issues.")
@@ -241,7 +241,7 @@ public class IssueResource {
     @GET
     @Path("/vocabularies")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
-    @Operation(summary = "Code lists with Chinese labels", description = "For front ends: every enum of this API with its 中文 label.")
+    @Operation(operationId = "listIssueVocabularies", summary = "Code lists with Chinese labels", description = "For front ends: every enum of this API with its 中文 label.")
     @APIResponse(responseCode = "200", description = "Lists by name",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     public Map<String, List<Vocabulary.Entry>> vocabularies() {

@@ -45,7 +45,7 @@ public class ProgressReportResource {
 
     @POST
     @RolesAllowed(Roles.UNIT)
-    @Operation(summary = "Submit the monthly progress report (按月调度, lead unit)",
+    @Operation(operationId = "reportProgress", summary = "Submit the monthly progress report (按月调度, lead unit)",
             description = "One report per issue and period (YYYY-MM); a second is 409 unless the first was a draft. "
                     + "A final report sets the issue's progressPercent and publishes issue.progress-reported.")
     @APIResponse(responseCode = "201", description = "Reported")
@@ -61,7 +61,7 @@ public class ProgressReportResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
-    @Operation(summary = "List an issue's progress reports", description = "Sortable: period, reportedAt (default period,desc).")
+    @Operation(operationId = "listProgressReports", summary = "List an issue's progress reports", description = "Sortable: period, reportedAt (default period,desc).")
     @APIResponse(responseCode = "200", description = "One page of reports")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<ProgressReportResponse> reports(@PathParam("id") UUID id, @BeanParam PageParams paging) {

@@ -25,7 +25,7 @@ public class PublicCalendarResource {
     }
 
     @GET
-    @Operation(summary = "A year's holidays and make-up working days (public)")
+    @Operation(operationId = "getPublicCalendarYear", summary = "A year's holidays and make-up working days (public)")
     @APIResponse(responseCode = "200", description = "The year")
     public CalendarService.CalendarYear get(@PathParam("year") int year) {
         return calendar.get(year);

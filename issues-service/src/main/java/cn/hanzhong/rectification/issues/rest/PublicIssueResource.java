@@ -37,7 +37,7 @@ public class PublicIssueResource {
     }
 
     @GET
-    @Operation(summary = "Disclosed rectification progress",
+    @Operation(operationId = "listPublicIssues", summary = "Disclosed rectification progress",
             description = "Code, title, category, lead unit, deadline, status and progress of every issue but cancelled "
                     + "duplicates. Sortable: code, deadline, progressPercent, status, title.")
     @APIResponse(responseCode = "200", description = "One page of issues")

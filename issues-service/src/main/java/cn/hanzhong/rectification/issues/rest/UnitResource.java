@@ -47,7 +47,7 @@ public class UnitResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.DISCIPLINE, Roles.PROVINCE, Roles.LEADER})
-    @Operation(summary = "List units", description = "Sortable: code, name, kind (default code).")
+    @Operation(operationId = "listUnits", summary = "List units", description = "Sortable: code, name, kind (default code).")
     @APIResponse(responseCode = "200", description = "One page of units")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<UnitResponse> list(
@@ -63,7 +63,7 @@ public class UnitResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.DISCIPLINE, Roles.PROVINCE, Roles.LEADER})
-    @Operation(summary = "Read a unit")
+    @Operation(operationId = "getUnit", summary = "Read a unit")
     @APIResponse(responseCode = "200", description = "The unit")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public UnitResponse get(@PathParam("code") String code) {
@@ -72,7 +72,7 @@ public class UnitResource {
 
     @POST
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Add a unit (office)")
+    @Operation(operationId = "createUnit", summary = "Add a unit (office)")
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -85,7 +85,7 @@ public class UnitResource {
     @POST
     @Path("/{code}/deactivation")
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Deactivate a unit (office)", description = "A deactivated unit cannot be given new issues; its history stays.")
+    @Operation(operationId = "deactivateUnit", summary = "Deactivate a unit (office)", description = "A deactivated unit cannot be given new issues; its history stays.")
     @APIResponse(responseCode = "200", description = "Deactivated")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public UnitResponse deactivate(@PathParam("code") String code) {
@@ -95,7 +95,7 @@ public class UnitResource {
     @POST
     @Path("/{code}/activation")
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Reactivate a unit (office)")
+    @Operation(operationId = "activateUnit", summary = "Reactivate a unit (office)")
     @APIResponse(responseCode = "200", description = "Active again")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public UnitResponse activate(@PathParam("code") String code) {

@@ -43,7 +43,7 @@ public class MonthlyDispatchResource {
     @GET
     @Path("/{period}")
     @Produces({MediaType.APPLICATION_JSON, Spreadsheets.XLSX})
-    @Operation(summary = "The monthly dispatch list", description = "For the month YYYY-MM: each lead unit with its issues under "
+    @Operation(operationId = "getMonthlyDispatch", summary = "The monthly dispatch list", description = "For the month YYYY-MM: each lead unit with its issues under "
             + "rectification and whether it reported progress for that month (units with missing reports first). JSON, or "
             + "XLSX with format=xlsx or Accept. Office and leaders.")
     @APIResponse(responseCode = "200", description = "The list", content = {

@@ -56,7 +56,7 @@ public class NotificationResource {
     }
 
     @GET
-    @Operation(summary = "The caller's inbox", description = "A unit user sees its unit's notices; office, discipline and "
+    @Operation(operationId = "listNotifications", summary = "The caller's inbox", description = "A unit user sees its unit's notices; office, discipline and "
             + "leaders the notices for their role. Newest first. Read marks are the caller's own.")
     @APIResponse(responseCode = "200", description = "One page of notices")
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -73,7 +73,7 @@ public class NotificationResource {
 
     @GET
     @Path("/unread-count")
-    @Operation(summary = "How many notices the caller has not read")
+    @Operation(operationId = "countUnreadNotifications", summary = "How many notices the caller has not read")
     @APIResponse(responseCode = "200", description = "The count")
     public Map<String, Long> unreadCount() {
         return Map.of("unread", inbox.unreadCount());
@@ -81,7 +81,7 @@ public class NotificationResource {
 
     @POST
     @Path("/{id}/read")
-    @Operation(summary = "Mark a notice read")
+    @Operation(operationId = "markNotificationRead", summary = "Mark a notice read")
     @APIResponse(responseCode = "200", description = "The notice")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public NotificationResponse read(@PathParam("id") long id) {
@@ -91,7 +91,7 @@ public class NotificationResource {
 
     @POST
     @Path("/read-all")
-    @Operation(summary = "Mark every notice read (for the caller)")
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark every notice read (for the caller)")
     @APIResponse(responseCode = "200", description = "How many were unread")
     public Map<String, Long> readAll() {
         return Map.of("marked", inbox.markAllRead());
@@ -99,7 +99,7 @@ public class NotificationResource {
 
     @GET
     @Path("/vocabularies")
-    @Operation(summary = "Notice kinds with Chinese labels")
+    @Operation(operationId = "listNotificationVocabularies", summary = "Notice kinds with Chinese labels")
     @APIResponse(responseCode = "200", description = "Lists by name")
     public Map<String, List<Vocabulary.Entry>> vocabularies() {
         return Vocabulary.of(Map.entry("kind", Vocabulary.of(NoticeKind.class)));
@@ -109,7 +109,7 @@ public class NotificationResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    @Operation(summary = "Live stream of the caller's notices (server-sent events)",
+    @Operation(operationId = "streamNotifications", summary = "Live stream of the caller's notices (server-sent events)",
             description = "Each event's id is the notice id, its name the notice code (ASSIGNED, REMINDER_3, …) and its data the notice as JSON. Reconnect with "
                     + "Last-Event-ID to resume without gap or duplicate. A heartbeat comment every 15 s. At most 5 streams per "
                     + "person (configurable) and a cap per instance: above them 429 with Retry-After. When the token expires the "

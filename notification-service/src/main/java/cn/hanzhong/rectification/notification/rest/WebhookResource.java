@@ -59,7 +59,7 @@ public class WebhookResource {
     }
 
     @POST
-    @Operation(summary = "Subscribe a receiver", description = "https only (plain http only for configured hosts); loopback, "
+    @Operation(operationId = "createWebhookSubscription", summary = "Subscribe a receiver", description = "https only (plain http only for configured hosts); loopback, "
             + "private, link-local and metadata addresses are refused, now and before each send. The secret is shown once. "
             + "What it receives follows the creator: office everything; province notices about issues and petitions; a unit "
             + "the notices addressed to it; discipline notices about accountability cases; a leader everything once the "
@@ -73,7 +73,7 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "List subscriptions", description = "The office sees all; everyone else their own.")
+    @Operation(operationId = "listWebhookSubscriptions", summary = "List subscriptions", description = "The office sees all; everyone else their own.")
     @APIResponse(responseCode = "200", description = "One page")
     public Page<SubscriptionResponse> list(@BeanParam PageParams paging) {
         return webhooks.list(paging.toRequest(SORTABLE)).map(s -> SubscriptionResponse.of(s, null));
@@ -81,7 +81,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a subscription")
+    @Operation(operationId = "getWebhookSubscription", summary = "Read a subscription")
     @APIResponse(responseCode = "200", description = "The subscription (without its secret)")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public SubscriptionResponse get(@PathParam("id") UUID id) {
@@ -90,7 +90,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Deactivate a subscription")
+    @Operation(operationId = "deactivateWebhookSubscription", summary = "Deactivate a subscription")
     @APIResponse(responseCode = "200", description = "Deactivated")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public SubscriptionResponse deactivate(@PathParam("id") UUID id) {
@@ -100,7 +100,7 @@ public class WebhookResource {
     @POST
     @Path("/{id}/approval")
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Approve a leader's subscription (office)", description = "A leader's subscription receives nothing "
+    @Operation(operationId = "approveWebhookSubscription", summary = "Approve a leader's subscription (office)", description = "A leader's subscription receives nothing "
             + "until the office approves it.")
     @APIResponse(responseCode = "200", description = "Approved")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -111,7 +111,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The delivery log", description = "Newest first: status, attempts, last HTTP status or error.")
+    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log", description = "Newest first: status, attempts, last HTTP status or error.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<DeliveryResponse> deliveries(@PathParam("id") UUID id, @BeanParam PageParams paging) {
@@ -120,7 +120,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redelivery")
-    @Operation(summary = "Send a delivery again", description = "Same webhook-id, a fresh retry window.")
+    @Operation(operationId = "redeliverWebhook", summary = "Send a delivery again", description = "Same webhook-id, a fresh retry window.")
     @APIResponse(responseCode = "200", description = "Queued")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

@@ -59,7 +59,7 @@ public class BatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @BodyLimit("16M")
     @RolesAllowed({Roles.OFFICE, Roles.PROVINCE})
-    @Operation(summary = "Post a batch with its cases",
+    @Operation(operationId = "postPetitionBatch", summary = "Post a batch with its cases",
             description = "Idempotent: re-posting the same batch changes nothing; a changed case is updated and the "
                     + "change recorded. The report says per row: CREATED, UPDATED, UNCHANGED or REJECTED with reasons; "
                     + "a bad row never loses the good ones.")
@@ -76,7 +76,7 @@ public class BatchResource {
     @Consumes({Tables.CSV, Tables.XLSX})
     @BodyLimit("50M")
     @RolesAllowed({Roles.OFFICE, Roles.PROVINCE})
-    @Operation(summary = "Upload a batch's cases as CSV or XLSX",
+    @Operation(operationId = "uploadPetitionBatchCases", summary = "Upload a batch's cases as CSV or XLSX",
             description = "Header row in Chinese: 受理编号, 受理时间, 来源渠道, 重点件, 举报人, 联系电话, 身份证号, 地址, "
                     + "交办问题基本情况, 地点, 行政区域, 污染类型 (several separated by 、), 牵头单位, 配合单位. Codes may be "
                     + "given as codes or Chinese labels. Same per-row report and idempotency as the JSON post.")
@@ -112,7 +112,7 @@ public class BatchResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.PROVINCE, Roles.LEADER})
-    @Operation(summary = "List batches with their case counts")
+    @Operation(operationId = "listPetitionBatches", summary = "List batches with their case counts")
     @APIResponse(responseCode = "200", description = "One page of batches")
     public Page<BatchSummary> list(@BeanParam PageParams paging) {
         var counts = batches.caseCounts();

@@ -86,7 +86,7 @@ public class PetitionResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
-    @Operation(summary = "Search petitions", description = "A unit sees only its own (lead or cooperating). Sortable: "
+    @Operation(operationId = "listPetitions", summary = "Search petitions", description = "A unit sees only its own (lead or cooperating). Sortable: "
             + "caseNumber, receivedAt, deadline, status, district, updatedAt, batch (default receivedAt,desc).")
     @APIResponse(responseCode = "200", description = "One page of petitions; reporters masked")
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -126,7 +126,7 @@ public class PetitionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
-    @Operation(summary = "Read a petition", description = "The reporter is masked (张**, 138****1234).")
+    @Operation(operationId = "getPetition", summary = "Read a petition", description = "The reporter is masked (张**, 138****1234).")
     @APIResponse(responseCode = "200", description = "The petition; ETag is its version")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
@@ -136,7 +136,7 @@ public class PetitionResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT})
-    @Operation(summary = "Move a petition through its life",
+    @Operation(operationId = "transitionPetition", summary = "Move a petition through its life",
             description = "ASSIGN (office), START_INVESTIGATION and CONCLUDE (lead unit), RETURN and CLOSE (office review), "
                     + "CONFIRM and REOPEN (office look-back), MARK_DUPLICATE (office). Illegal moves are 409 with allowedActions.")
     @APIResponse(responseCode = "200", description = "The petition after the move")
@@ -152,7 +152,7 @@ public class PetitionResource {
     @POST
     @Path("/{id}/feedback")
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Record the petitioner's feedback (office)",
+    @Operation(operationId = "givePetitionFeedback", summary = "Record the petitioner's feedback (office)",
             description = "After closing. UNSATISFIED reopens the case (群众不满意不放过).")
     @APIResponse(responseCode = "200", description = "The petition")
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -165,7 +165,7 @@ public class PetitionResource {
     @PUT
     @Path("/{id}/deadline")
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Change the deadline (office, with a reason)")
+    @Operation(operationId = "changePetitionDeadline", summary = "Change the deadline (office, with a reason)")
     @APIResponse(responseCode = "200", description = "The petition")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -179,7 +179,7 @@ public class PetitionResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
-    @Operation(summary = "A petition's history, oldest first")
+    @Operation(operationId = "listPetitionHistory", summary = "A petition's history, oldest first")
     @APIResponse(responseCode = "200", description = "One page of history")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<HistoryResponse> history(@PathParam("id") UUID id, @BeanParam PageParams paging) {
@@ -189,7 +189,7 @@ public class PetitionResource {
     @POST
     @Path("/{id}/reporter/reveal")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
-    @Operation(summary = "Reveal the reporter's identity (office, audited)",
+    @Operation(operationId = "revealReporter", summary = "Reveal the reporter's identity (office, audited)",
             description = "Returns the reporter in clear to the office. Every attempt is recorded (who, roles, when, "
                     + "which case, why, outcome); any other role gets 403 and a DENIED record.")
     @APIResponse(responseCode = "200", description = "The reporter")
@@ -203,7 +203,7 @@ public class PetitionResource {
     @GET
     @Path("/reporter-reveals")
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "The reveal audit (office)",
+    @Operation(operationId = "listReporterReveals", summary = "The reveal audit (office)",
             description = "Every attempt, allowed or denied: petition and case number, who and with which roles, when, why, "
                     + "outcome; newest first.")
     @APIResponse(responseCode = "200", description = "One page of audit records")
@@ -216,7 +216,7 @@ public class PetitionResource {
     @GET
     @Path("/{id}/disclosure-preview")
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Preview the public row (office)", description = "The pseudonymised texts that publishing would disclose.")
+    @Operation(operationId = "previewPetitionDisclosure", summary = "Preview the public row (office)", description = "The pseudonymised texts that publishing would disclose.")
     @APIResponse(responseCode = "200", description = "The row as it would be published")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PublicPetition preview(@PathParam("id") UUID id) {
@@ -226,7 +226,7 @@ public class PetitionResource {
     @POST
     @Path("/{id}/publication")
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Publish the petition's outcome (office)",
+    @Operation(operationId = "publishPetition", summary = "Publish the petition's outcome (office)",
             description = "Stores the pseudonymised texts (reviewed ones if given) for /api/v1/public/petitions.")
     @APIResponse(responseCode = "200", description = "Published")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -238,7 +238,7 @@ public class PetitionResource {
     @DELETE
     @Path("/{id}/publication")
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Withdraw the publication (office)")
+    @Operation(operationId = "unpublishPetition", summary = "Withdraw the publication (office)")
     @APIResponse(responseCode = "200", description = "No longer public")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PetitionResponse unpublish(@PathParam("id") UUID id, @QueryParam("reason") String reason) {
@@ -248,7 +248,7 @@ public class PetitionResource {
     @GET
     @Path("/stats")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
-    @Operation(summary = "Bulletin figures (通报)",
+    @Operation(operationId = "getPetitionStats", summary = "Bulletin figures (通报)",
             description = "By district, pollution type, finding, status, completion and batch; enforcement totals.")
     @APIResponse(responseCode = "200", description = "The figures")
     public PetitionStatsService.Stats stats(@QueryParam("batch") List<String> batch) {
@@ -258,7 +258,7 @@ public class PetitionResource {
     @GET
     @Path("/vocabularies")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
-    @Operation(summary = "Code lists with Chinese labels")
+    @Operation(operationId = "listPetitionVocabularies", summary = "Code lists with Chinese labels")
     @APIResponse(responseCode = "200", description = "Lists by name")
     public Map<String, List<Vocabulary.Entry>> vocabularies() {
         return Vocabulary.of(

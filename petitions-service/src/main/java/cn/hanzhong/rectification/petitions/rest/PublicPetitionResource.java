@@ -47,7 +47,7 @@ public class PublicPetitionResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Tables.CSV, Tables.XLSX})
-    @Operation(summary = "Published petition outcomes",
+    @Operation(operationId = "listPublicPetitions", summary = "Published petition outcomes",
             description = "JSON pages by default; the whole table as CSV or XLSX with Chinese headers with "
                     + "format=csv|xlsx or the Accept header (受理编号, 交办问题基本情况, 行政区域, 污染类型, 调查核实情况, "
                     + "是否属实, 处理和整改情况 with the counts, 责任追究情况, 是否办结).")

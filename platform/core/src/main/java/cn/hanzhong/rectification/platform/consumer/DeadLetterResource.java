@@ -29,7 +29,7 @@ public class DeadLetterResource {
     @POST
     @Path("/redrive")
     @Blocking
-    @Operation(summary = "Re-drive this service's dead letters",
+    @Operation(operationId = "redriveDeadLetters", summary = "Re-drive this service's dead letters",
             description = "Reads each <topic>.dlq from where the last re-drive stopped to its end and applies the records this "
                     + "service's consumer group put there, through the same path as live events: an event applied before is a "
                     + "duplicate and changes nothing; a record that still cannot be applied is dead-lettered again. Office only.")

@@ -41,6 +41,7 @@ public final class ServiceContract {
                 .body("components.securitySchemes.bearerJwt.scheme", equalTo("bearer"))
                 .body("components.responses.NotFound", org.hamcrest.Matchers.notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        assertOperationsIdentifiedAndSecured(given().get("/q/openapi?format=json").then().extract().asString());
         // Health details and metrics name the broker and the database: the management port only.
         management().get("/q/metrics").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(404);
@@ -48,6 +49,42 @@ public final class ServiceContract {
         given().get("/q/health/ready").then().statusCode(404);
         given().auth().oauth2(TestTokens.office()).get("/api/v1/no-such-thing")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /**
+     * What a client generator needs: a unique operationId on every operation, the bearer scheme on every
+     * protected one and none on {@code /api/v1/public/**}, a server and a licence.
+     */
+    static void assertOperationsIdentifiedAndSecured(String document) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(document);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                if (!java.util.List.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
+                    return;
+                }
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                String id = op.getValue().path("operationId").asText("");
+                if (id.isEmpty() || !ids.add(id)) {
+                    problems.add(where + ": operationId '" + id + "' missing or not unique");
+                }
+                boolean open = path.getKey().startsWith("/api/v1/public/");
+                boolean secured = op.getValue().path("security").toString().contains("bearerJwt");
+                if (open == secured) {
+                    problems.add(where + (open ? ": a public operation asks for a token" : ": no bearer security requirement"));
+                }
+            }));
+            if (doc.path("servers").isEmpty()) {
+                problems.add("no servers");
+            }
+            if (doc.path("info").path("license").path("name").asText("").isEmpty()) {
+                problems.add("no info.license");
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), problems, String.join("\n", problems));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
