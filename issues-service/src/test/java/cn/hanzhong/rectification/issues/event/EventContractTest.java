@@ -22,6 +22,16 @@ class EventContractTest {
             IssueSource.REPORT, "SSTHJJ", List.of("HTQ"), LocalDate.now(ProgrammeClock.ZONE), false, IssueStatus.IN_PROGRESS, 40, 2,
             List.of(new ResponsibleOfficial("王某", "市生态环境局局长")));
 
+    private static final OrderEvents.OrderFacts ORDER = new OrderEvents.OrderFacts(UUID.randomUUID(), "汉整改督〔2021〕3号",
+            cn.hanzhong.rectification.issues.domain.SupervisionLevel.KEY, "SSTHJJ", List.of(UUID.randomUUID()),
+            cn.hanzhong.rectification.issues.domain.OrderStatus.ISSUED, LocalDate.now(ProgrammeClock.ZONE), 0);
+
+    @Test
+    void supervisionOrderPayloadsHaveTheShapeOfTheirFixtures() {
+        assertMatchesFixture("supervision-order.issued.json", new OrderEvents.OrderChanged(ORDER));
+        assertMatchesFixture("supervision-order.overdue.json", new OrderEvents.OrderOverdue(ORDER, LocalDate.now(ProgrammeClock.ZONE)));
+    }
+
     @Test
     void overduePayloadHasTheShapeOfItsFixture() {
         assertMatchesFixture("issue.overdue.json", new IssueEvents.IssueOverdue(FACTS, LocalDate.now(ProgrammeClock.ZONE)));
