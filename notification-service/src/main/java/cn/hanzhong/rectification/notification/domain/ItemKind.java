@@ -1,6 +1,9 @@
 package cn.hanzhong.rectification.notification.domain;
 
-/** What a tracked item is; CALENDAR stands for a year of the working-day calendar (office notices only). */
+/**
+ * What a tracked item is; CALENDAR stands for a year of the working-day calendar (office notices only),
+ * SUPERVISION_ORDER for a supervision order (督办单) of the issues service, due by its response date.
+ */
 public enum ItemKind {
-    ISSUE, PETITION, CASE, CALENDAR
+    ISSUE, PETITION, CASE, CALENDAR, SUPERVISION_ORDER
 }

@@ -28,7 +28,11 @@ public enum NoticeKind implements Labelled {
     ACCOUNTABILITY_PROPOSED("问责线索", false),
     MONTHLY_REPORT_DUE("按月调度：请报送本月整改进展", false),
     MONTHLY_REPORT_MISSING("按月调度：上月未报送整改进展", false),
-    CALENDAR_MISSING("下一年度节假日安排尚未录入", false);
+    CALENDAR_MISSING("下一年度节假日安排尚未录入", false),
+    SUPERVISION_ORDER_ISSUED("督办通知", false),
+    SUPERVISION_ORDER_RESPONDED("督办事项已反馈，待审核", false),
+    SUPERVISION_ORDER_RETURNED("督办反馈被退办", false),
+    SUPERVISION_ORDER_OVERDUE("督办逾期催办", true);
 
     private final String label;
     private final boolean alert;

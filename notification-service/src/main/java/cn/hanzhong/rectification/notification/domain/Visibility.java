@@ -22,12 +22,15 @@ import java.util.Set;
  *   <tr><td>ACCEPTANCE_REQUESTED, CONCLUDED, EXTENSION_REQUESTED, MONTHLY_REPORT_MISSING, CALENDAR_MISSING</td><td>the office</td></tr>
  *   <tr><td>EXTENSION_DECIDED, MONTHLY_REPORT_DUE</td><td>the lead unit</td></tr>
  *   <tr><td>ACCOUNTABILITY_PROPOSED</td><td>the office and discipline bodies</td></tr>
+ *   <tr><td>SUPERVISION_ORDER_ISSUED, SUPERVISION_ORDER_RETURNED</td><td>the unit the order is addressed to</td></tr>
+ *   <tr><td>SUPERVISION_ORDER_RESPONDED</td><td>the office</td></tr>
+ *   <tr><td>SUPERVISION_ORDER_OVERDUE</td><td>the unit addressed and the office</td></tr>
  * </table>
  *
  * <p><b>Readers</b> — a person's inbox and stream hold the notices addressed to their unit (role
  * {@code unit}) or to their role (office, discipline, leader). A webhook subscription receives, by
- * its creator's role: {@code office} every notice; {@code province} notices about issues and petitions
- * (never accountability cases); {@code discipline} notices about accountability cases and those
+ * its creator's role: {@code office} every notice; {@code province} notices about issues, petitions and
+ * supervision orders (never accountability cases); {@code discipline} notices about accountability cases and those
  * addressed to discipline; {@code unit} the notices addressed to its unit; {@code leader} every notice,
  * once the office approved the subscription. Each is what the reader may read through the owning
  * service's REST API.
@@ -58,6 +61,10 @@ public final class Visibility {
         AUDIENCE.put(NoticeKind.EXTENSION_DECIDED, Set.of(Party.LEAD_UNIT));
         AUDIENCE.put(NoticeKind.MONTHLY_REPORT_DUE, Set.of(Party.LEAD_UNIT));
         AUDIENCE.put(NoticeKind.ACCOUNTABILITY_PROPOSED, Set.of(Party.OFFICE, Party.DISCIPLINE));
+        AUDIENCE.put(NoticeKind.SUPERVISION_ORDER_ISSUED, Set.of(Party.LEAD_UNIT));
+        AUDIENCE.put(NoticeKind.SUPERVISION_ORDER_RETURNED, Set.of(Party.LEAD_UNIT));
+        AUDIENCE.put(NoticeKind.SUPERVISION_ORDER_RESPONDED, Set.of(Party.OFFICE));
+        AUDIENCE.put(NoticeKind.SUPERVISION_ORDER_OVERDUE, Set.of(Party.LEAD_UNIT, Party.OFFICE));
         for (NoticeKind k : NoticeKind.values()) {
             if (!AUDIENCE.containsKey(k)) {
                 throw new ExceptionInInitializerError("No audience for " + k);
@@ -112,7 +119,8 @@ public final class Visibility {
                                           List<String> recipients) {
         return switch (ownerRole) {
             case Roles.OFFICE -> true;
-            case Roles.PROVINCE -> itemKind == ItemKind.ISSUE || itemKind == ItemKind.PETITION;
+            case Roles.PROVINCE -> itemKind == ItemKind.ISSUE || itemKind == ItemKind.PETITION
+                    || itemKind == ItemKind.SUPERVISION_ORDER;
             case Roles.DISCIPLINE -> itemKind == ItemKind.CASE || recipients.contains(DISCIPLINE);
             case Roles.UNIT -> ownerUnit != null && recipients.contains(ownerUnit);
             case Roles.LEADER -> approved;

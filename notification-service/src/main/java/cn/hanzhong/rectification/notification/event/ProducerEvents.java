@@ -33,7 +33,11 @@ public final class ProducerEvents {
     public static final Set<String> ISSUE_TYPES = prefixed("issue.", REGISTERED, ASSIGNED, STATUS_CHANGED, DEADLINE_CHANGED,
             PROGRESS_REPORTED, SIGNED_OFF, REOPENED, OVERDUE, EXTENSION_REQUESTED, EXTENSION_DECIDED);
     /** What this service reads on the issues topic: the ledger's events and {@code calendar.updated}. */
-    public static final Set<String> ISSUE_TYPES_AND_CALENDAR = union(ISSUE_TYPES, Set.of("calendar.updated"));
+    /** The issues service's supervision orders (督办单), on the same topic. */
+    public static final String ORDER_PREFIX = "supervision-order.";
+    public static final Set<String> ORDER_TYPES = prefixed(ORDER_PREFIX, "issued", "responded", "returned", "closed",
+            "withdrawn", "overdue");
+    public static final Set<String> ISSUE_TYPES_AND_CALENDAR = union(union(ISSUE_TYPES, ORDER_TYPES), Set.of("calendar.updated"));
     public static final Set<String> PETITION_TYPES = prefixed("petition.", RECEIVED, ASSIGNED, STATUS_CHANGED, CONCLUDED,
             REOPENED, DEADLINE_CHANGED, OVERDUE);
 
@@ -44,6 +48,8 @@ public final class ProducerEvents {
     // Statuses after which an item gets no more reminders.
     public static final Set<String> CLOSED_STATUSES = Set.of("SIGNED_OFF", "CANCELLED", "CLOSED", "CONFIRMED", "DUPLICATE");
     public static final Set<String> DISPATCHED_STATUSES = Set.of("ASSIGNED", "IN_PROGRESS");
+    /** A supervision order waiting for the unit's response (the time its reminders run). */
+    public static final Set<String> ORDER_AWAITING_RESPONSE = Set.of("ISSUED", "RETURNED");
     public static final String STATUS_ACCEPTANCE_REQUESTED = "ACCEPTANCE_REQUESTED";
     public static final String STATUS_CANCELLED = "CANCELLED";
     /** The status of an accountability case proposed by a trigger. */

@@ -2,6 +2,7 @@ package cn.hanzhong.rectification.notification.service;
 
 import cn.hanzhong.rectification.notification.domain.ItemKind;
 import cn.hanzhong.rectification.notification.event.ItemEventData;
+import cn.hanzhong.rectification.notification.event.OrderEventData;
 import cn.hanzhong.rectification.notification.event.ProducerEvents;
 import cn.hanzhong.rectification.platform.calendar.CalendarYears;
 import cn.hanzhong.rectification.platform.consumer.TopicHandler;
@@ -45,22 +46,26 @@ public final class EventHandlers {
         }
     }
 
-    /** {@code rectification.issues}: the ledger's events, and the working-day calendar its owner publishes. */
+    /** {@code rectification.issues}: the ledger's events, its supervision orders, and the working-day calendar its owner publishes. */
     @Singleton
     public static class Issues extends ItemEvents {
         private final CalendarYears calendar;
         private final CloudEventCodec codec;
+        private final Rules rules;
 
         public Issues(Rules rules, CloudEventCodec codec, CalendarYears calendar) {
             super(rules, codec, ItemKind.ISSUE, ProducerEvents.ISSUES, ProducerEvents.ISSUE_TYPES_AND_CALENDAR);
             this.calendar = calendar;
             this.codec = codec;
+            this.rules = rules;
         }
 
         @Override
         public void apply(CloudEvent event) {
             if (event.type().equals(CalendarYears.UPDATED)) {
                 calendar.apply(codec.data(event, CalendarYears.Notice.class));
+            } else if (event.type().startsWith(ProducerEvents.ORDER_PREFIX)) {
+                rules.onOrderEvent(event, codec.data(event, OrderEventData.class));
             } else {
                 super.apply(event);
             }

@@ -6,6 +6,7 @@ import cn.hanzhong.rectification.notification.domain.NoticeKind;
 import cn.hanzhong.rectification.notification.domain.TrackedItem;
 import cn.hanzhong.rectification.notification.domain.Visibility;
 import cn.hanzhong.rectification.notification.event.ItemEventData;
+import cn.hanzhong.rectification.notification.event.OrderEventData;
 import cn.hanzhong.rectification.notification.event.ProducerEvents;
 import cn.hanzhong.rectification.notification.repository.TrackedItemRepository;
 import cn.hanzhong.rectification.notification.service.Notices.Notice;
@@ -163,6 +164,51 @@ public class Rules {
                         insert into reported_period (item_id, period, reported_at) values (:id, :period, :at)
                         on conflict do nothing""")
                 .setParameter("id", item.id).setParameter("period", period).setParameter("at", clock.now()).executeUpdate();
+    }
+
+    /**
+     * Applies one supervision order event: the order is tracked as an item due by its response date (so the
+     * reminders and escalations of the scan apply while it waits for a response); the unit addressed learns
+     * of the order and of a return, the office of a response, both of an overdue order (催办).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onOrderEvent(CloudEvent event, OrderEventData d) {
+        if (d.id() == null || d.number() == null || d.unit() == null) {
+            throw new MalformedEventException(event.type() + " without id, number or unit");
+        }
+        TrackedItem item = items.findByIdOptional(d.id()).orElseGet(TrackedItem::new);
+        boolean isNew = item.id == null;
+        item.id = d.id();
+        item.kind = ItemKind.SUPERVISION_ORDER;
+        item.code = d.number();
+        item.title = "督办单 " + d.number();
+        item.leadUnit = d.unit();
+        item.cooperatingUnits = new ArrayList<>();
+        item.deadline = d.dueDate();
+        item.deadlineProvisional = false;
+        item.status = d.status() != null ? d.status() : "UNKNOWN";
+        // Reminders run while the order waits for the unit's response.
+        item.closed = !ProducerEvents.ORDER_AWAITING_RESPONSE.contains(item.status);
+        item.updatedAt = clock.now();
+        if (isNew) {
+            item.firstSeen = clock.today();
+            items.persist(item);
+        }
+        String cause = event.id().toString();
+        switch (event.type().substring(ProducerEvents.ORDER_PREFIX.length())) {
+            case "issued" -> notices.send(item, Notice.of(NoticeKind.SUPERVISION_ORDER_ISSUED,
+                    "收到督办单 " + d.number() + "，请于 " + d.dueDate() + " 前反馈整改情况", cause));
+            case "returned" -> notices.send(item, Notice.of(NoticeKind.SUPERVISION_ORDER_RETURNED,
+                    "督办单 " + d.number() + " 的反馈被退办，请于 " + d.dueDate() + " 前重新反馈", cause));
+            case "responded" -> notices.send(item, Notice.of(NoticeKind.SUPERVISION_ORDER_RESPONDED,
+                    d.unit() + " 已反馈督办单 " + d.number() + "，请审核", cause));
+            case "overdue" -> {
+                item.overdueSince = d.dueDate() != null ? d.dueDate().plusDays(1) : clock.today();
+                notices.send(item, Notice.of(NoticeKind.SUPERVISION_ORDER_OVERDUE,
+                        "督办单 " + d.number() + " 已超过反馈期限 " + d.dueDate() + "，请立即反馈", Notices.deadlineCause(d.dueDate())));
+            }
+            default -> { }
+        }
     }
 
     /** Applies one accountability event: a proposal goes to the office and the discipline bodies. */
