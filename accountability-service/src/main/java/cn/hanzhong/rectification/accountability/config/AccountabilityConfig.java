@@ -17,6 +17,10 @@ public interface AccountabilityConfig {
     @WithDefault("2")
     int rejectionsBeforeProposal();
 
+    /** Returns (退办) of one supervision order from which a case is proposed. */
+    @WithDefault("2")
+    int returnsBeforeProposal();
+
     /**
      * The legal basis (catalogue code) suggested for proposals of each source, e.g.
      * {@code accountability.suggested-legal-basis.OVERDUE_RECTIFICATION=CPC-ACC-7}.

@@ -22,9 +22,13 @@ public final class ProducerEvents {
     public static final String PETITION_CONCLUDED = "petition.concluded";
 
     /** Every issue event updates the projection; these are the ones published today. */
+    /** Supervision orders (督办单), on the issues topic (key = order id): overdue, or returned again and again. */
+    public static final String ORDER_PREFIX = "supervision-order.";
+    public static final String ORDER_OVERDUE = "supervision-order.overdue";
+    public static final String ORDER_RETURNED = "supervision-order.returned";
     public static final Set<String> ISSUE_TYPES = Set.of("issue.registered", "issue.assigned", ISSUE_STATUS_CHANGED,
             ISSUE_DEADLINE_CHANGED, "issue.progress-reported", ISSUE_SIGNED_OFF, ISSUE_REOPENED, ISSUE_OVERDUE,
-            UNIT_REGISTERED, UNIT_CHANGED);
+            UNIT_REGISTERED, UNIT_CHANGED, ORDER_OVERDUE, ORDER_RETURNED);
     public static final Set<String> PETITION_TYPES = Set.of("petition.received", "petition.assigned",
             "petition.status-changed", PETITION_CONCLUDED, "petition.reopened", "petition.deadline-changed", "petition.overdue");
 

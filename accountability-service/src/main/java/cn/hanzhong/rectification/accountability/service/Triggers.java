@@ -2,10 +2,12 @@ package cn.hanzhong.rectification.accountability.service;
 
 import cn.hanzhong.rectification.accountability.config.AccountabilityConfig;
 import cn.hanzhong.rectification.accountability.domain.CaseSource;
+import cn.hanzhong.rectification.accountability.domain.ResponsibleOfficial;
 import cn.hanzhong.rectification.accountability.domain.TrackedIssue;
 import cn.hanzhong.rectification.accountability.domain.TrackedPetition;
 import cn.hanzhong.rectification.accountability.domain.TrackedUnit;
 import cn.hanzhong.rectification.accountability.event.IssueEventData;
+import cn.hanzhong.rectification.accountability.event.OrderEventData;
 import cn.hanzhong.rectification.accountability.event.PetitionEventData;
 import cn.hanzhong.rectification.accountability.event.ProducerEvents;
 import cn.hanzhong.rectification.accountability.event.UnitEventData;
@@ -25,6 +27,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 /**
@@ -60,6 +63,10 @@ public class Triggers {
     public void onIssueEvent(CloudEvent event) {
         if (event.type().startsWith("unit.")) {
             onUnitEvent(event);
+            return;
+        }
+        if (event.type().startsWith(ProducerEvents.ORDER_PREFIX)) {
+            onOrderEvent(event);
             return;
         }
         IssueEventData d = codec.data(event, IssueEventData.class);
@@ -98,6 +105,30 @@ public class Triggers {
         if (isNew) {
             issues.persist(t);
         }
+    }
+
+    /**
+     * A supervision order overdue, or returned {@code accountability.returns-before-proposal} times, proposes
+     * one case per order: the unit addressed and the officials the ledger names on its issues as subjects.
+     */
+    private void onOrderEvent(CloudEvent event) {
+        OrderEventData d = codec.data(event, OrderEventData.class);
+        if (d.id() == null || d.number() == null || d.unit() == null) {
+            throw new MalformedEventException(event.type() + " without id, number or unit");
+        }
+        int returns = d.returnCount() == null ? 0 : d.returnCount();
+        boolean overdue = event.type().equals(ProducerEvents.ORDER_OVERDUE);
+        if (!overdue && returns < config.returnsBeforeProposal()) {
+            return;
+        }
+        List<UUID> related = d.issueIds() == null ? List.of() : List.copyOf(d.issueIds());
+        List<ResponsibleOfficial> officials = related.isEmpty() ? List.of() : issues.list("id in ?1", related).stream()
+                .flatMap(i -> i.responsibleOfficials.stream()).distinct().toList();
+        String summary = overdue ? "督办单 " + d.number() + " 逾期未反馈（期限 " + d.dueDate() + "）"
+                : "督办单 " + d.number() + " 反馈 " + returns + " 次被退办";
+        cases.propose(new Proposal("SUPERVISION_ORDER:" + d.id(), CaseSource.SUPERVISION_ORDER, summary, related, List.of(),
+                d.unit(), officials, overdue ? Map.of("orderNumber", d.number(), "dueDate", String.valueOf(d.dueDate()))
+                : Map.of("orderNumber", d.number(), "returnCount", returns)));
     }
 
     private void onUnitEvent(CloudEvent event) {

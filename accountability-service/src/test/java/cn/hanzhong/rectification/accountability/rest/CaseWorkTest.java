@@ -8,6 +8,7 @@ import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
 import cn.hanzhong.rectification.platform.testing.TopicReader;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -64,6 +65,43 @@ class CaseWorkTest {
 
     private static String etag(String id) {
         return office().get(CASES + "/" + id).then().statusCode(200).extract().header("ETag");
+    }
+
+    @Test
+    void aSupervisionOrderReturnedTwiceOrOverdueProposesOneCaseForItsUnitAndIssues() throws Exception {
+        UUID issue = UUID.randomUUID();
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", EventFixtures.event("issue.assigned.json", issue,
+                Map.of("leadUnit", "NZQ", "responsibleOfficials", List.of(Map.of("name", "赵某", "post", "南郑区副区长")))));
+        // The order's events come on another key (partition) than the issue's: let the issue be known first.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (var em = emf.createEntityManager()) {
+                return ((Number) em.createNativeQuery("select count(*) from tracked_issue where id = :id")
+                        .setParameter("id", issue).getSingleResult()).intValue() == 1;
+            }
+        });
+        UUID order = UUID.randomUUID();
+        Map<String, Object> once = Map.of("unit", "NZQ", "issueIds", List.of(issue.toString()), "status", "RETURNED", "returnCount", 1);
+        ObjectNode returnedOnce = EventFixtures.event("supervision-order.issued.json", order, once);
+        returnedOnce.put("type", "supervision-order.returned");
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", returnedOnce);
+        ObjectNode returnedTwice = EventFixtures.event("supervision-order.issued.json", order,
+                Map.of("unit", "NZQ", "issueIds", List.of(issue.toString()), "status", "RETURNED", "returnCount", 2));
+        returnedTwice.put("type", "supervision-order.returned");
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", returnedTwice);
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", EventFixtures.event("supervision-order.overdue.json", order,
+                Map.of("unit", "NZQ", "issueIds", List.of(issue.toString()))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> office().queryParam("issue", issue.toString()).get(CASES).then()
+                .extract().<Integer>path("totalItems") == 1);
+        // Once per order, though returned twice and then overdue too.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> office().queryParam("issue", issue.toString())
+                .get(CASES).then().extract().<Integer>path("totalItems") == 1);
+        String id = office().queryParam("issue", issue.toString()).get(CASES).then().extract().path("items[0].id");
+        office().get(CASES + "/" + id).then().statusCode(200)
+                .body("source", equalTo("SUPERVISION_ORDER"))
+                .body("subjects.find { it.kind == 'UNIT' }.unit", equalTo("NZQ"))
+                .body("subjects.find { it.kind == 'PERSON' }.name", equalTo("赵某"))
+                .body("triggerFacts.returnCount", equalTo(2))
+                .body("legalBases.code", hasItem("CPC-ACC-7"));
     }
 
     @Test
