@@ -4,6 +4,7 @@ import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.domain.IssueAction;
 import cn.hanzhong.rectification.issues.event.IssueEvents;
 import cn.hanzhong.rectification.issues.event.IssueFacts;
+import cn.hanzhong.rectification.issues.repository.ProgressReportRepository;
 import cn.hanzhong.rectification.issues.service.command.Transition;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.security.CurrentUser;
@@ -45,8 +46,11 @@ public class TransitionEffects {
     private final CurrentUser user;
     private final ProgrammeClock clock;
 
+    private final ProgressReportRepository reports;
+
     public TransitionEffects(UnitService units, Deadlines deadlines, History history, CurrentUser user,
-                             ProgrammeClock clock) {
+                             ProgrammeClock clock, ProgressReportRepository reports) {
+        this.reports = reports;
         this.units = units;
         this.deadlines = deadlines;
         this.history = history;
@@ -123,10 +127,34 @@ public class TransitionEffects {
         return Optional.empty();
     }
 
+    /**
+     * 问题反弹，重新整改: a new deadline is required (the old one may well be past), progress restarts from the
+     * given figure or the last report before acceptance, the acceptance is withdrawn (kept in the history), and
+     * the overdue watch is re-armed for the new deadline.
+     */
     private Optional<FollowUp> reopen(Issue issue, Transition t, LocalDate today) {
-        required("reason", t.reason());
+        String reason = required("reason", t.reason());
+        Transition.Assignment a = t.assignment();
+        if (a == null || (a.deadline() == null && a.workingDays() == null)) {
+            throw new InvalidInputException("deadline", "a reopened issue needs a new deadline (or deadlineWorkingDays)");
+        }
+        Deadlines.Scheduled deadline = deadlines.forAssignment(issue, new Transition.Assignment(null, null, a.deadline(),
+                a.workingDays()), today);
+        history.change(issue, "REOPEN", "deadline", issue.deadline, deadline.date(), deadline.rule().description());
+        issue.deadline = deadline.date();
+        issue.deadlineRule = deadline.rule();
+        int progress = t.progressPercent() != null ? t.progressPercent()
+                : Math.min(99, reports.lastPercent(issue.id).orElse(0));
+        history.change(issue, "REOPEN", "progressPercent", issue.progressPercent, progress, reason);
+        issue.progressPercent = progress;
+        history.change(issue, "REOPEN", "acceptedOn", issue.acceptedOn, null, reason);
+        issue.acceptedOn = null;
+        issue.acceptedBy = null;
+        issue.acceptanceOpinion = null;
         issue.signedOffAt = null;
-        return followUp(IssueEvents.REOPENED, facts -> new IssueEvents.IssueReopened(facts, t.reason()));
+        issue.overdueNotifiedFor = null;
+        issue.behindFrom = null;
+        return followUp(IssueEvents.REOPENED, facts -> new IssueEvents.IssueReopened(facts, reason));
     }
 
     private static Optional<FollowUp> followUp(String type, Function<IssueFacts, Object> payload) {

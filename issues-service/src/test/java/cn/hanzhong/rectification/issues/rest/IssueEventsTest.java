@@ -64,7 +64,7 @@ class IssueEventsTest {
         transition(unit(LEAD), id, Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "监测报告", "selfAssessment", "达标"))
                 .statusCode(200);
         transition(office(), id, Map.of("action", "ACCEPT", "opinion", "同意销号")).statusCode(200);
-        transition(office(), id, Map.of("action", "REOPEN", "reason", "回头看发现超标")).statusCode(200);
+        transition(office(), id, Map.of("action", "REOPEN", "reason", "回头看发现超标", "deadlineWorkingDays", 20)).statusCode(200);
 
         List<JsonNode> events = await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(id),
                 e -> e.stream().anyMatch(x -> x.get("type").asText().equals("issue.reopened")));

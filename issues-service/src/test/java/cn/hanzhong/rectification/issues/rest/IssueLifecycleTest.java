@@ -19,7 +19,6 @@ import static cn.hanzhong.rectification.issues.rest.IssueApi.office;
 import static cn.hanzhong.rectification.issues.rest.IssueApi.transition;
 import static cn.hanzhong.rectification.issues.rest.IssueApi.unit;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -111,11 +110,17 @@ class IssueLifecycleTest {
                 .body("acceptance.opinion", equalTo("经现场核查，整改到位，同意销号"))
                 .body("allowedActions", contains("REOPEN"));
 
-        // Look-back finds a recurrence: reopened.
+        // Look-back finds a recurrence: reopened with a new deadline; progress restarts from the last report.
         transition(office(), id, Map.of("action", "REOPEN", "reason", "回头看发现扬尘问题反弹"))
+                .statusCode(400).body("violations[0].field", equalTo("deadline"));
+        String reopenedDeadline = today.plusDays(45).toString();
+        transition(office(), id, Map.of("action", "REOPEN", "reason", "回头看发现扬尘问题反弹", "deadline", reopenedDeadline))
                 .statusCode(200)
                 .body("status", equalTo("IN_PROGRESS"))
-                .body("acceptance.signedOffAt", nullValue());
+                .body("deadline", equalTo(reopenedDeadline))
+                .body("progressPercent", org.hamcrest.Matchers.lessThan(100))
+                .body("acceptance.signedOffAt", nullValue())
+                .body("acceptance.acceptedOn", nullValue());
 
         // The history tells the whole story, oldest first.
         office().queryParam("size", 200).get("/api/v1/issues/" + id + "/history").then().statusCode(200)
@@ -127,7 +132,7 @@ class IssueLifecycleTest {
                 .body("items.find { it.action == 'REJECT' }.reason", equalTo("佐证材料不足，缺少监测数据"))
                 .body("items.find { it.action == 'REJECT' }.actorName", equalTo("市整改办 李主任"))
                 .body("items.find { it.action == 'START' }.actorUnit", equalTo(LEAD))
-                .body("items.findAll { it.action == 'REOPEN' }.newValue", containsInAnyOrder("IN_PROGRESS"))
+                .body("items.findAll { it.action == 'REOPEN' }.newValue", hasItems("IN_PROGRESS", reopenedDeadline))
                 .body("items.find { it.action == 'ASSIGN' && it.field == 'deadline' }.reason", notNullValue());
     }
 

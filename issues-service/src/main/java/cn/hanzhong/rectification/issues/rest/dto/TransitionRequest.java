@@ -3,6 +3,7 @@ package cn.hanzhong.rectification.issues.rest.dto;
 import cn.hanzhong.rectification.issues.domain.IssueAction;
 import cn.hanzhong.rectification.issues.service.command.Transition;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -16,7 +17,8 @@ import java.util.List;
  * A move in an issue's life. Which fields count depends on the action: ASSIGN takes
  * {@code leadUnit}, {@code cooperatingUnits} and {@code deadline} or {@code deadlineWorkingDays};
  * REQUEST_ACCEPTANCE {@code evidence} and {@code selfAssessment}; ACCEPT {@code opinion},
- * {@code acceptedBy}, {@code acceptedOn}; REJECT, CANCEL and REOPEN a {@code reason}.
+ * {@code acceptedBy}, {@code acceptedOn}; REJECT and CANCEL a {@code reason}; REOPEN a {@code reason}, a new
+ * {@code deadline} or {@code deadlineWorkingDays}, and optionally the {@code progressPercent} it restarts from.
  */
 @Schema(name = "TransitionRequest")
 public record TransitionRequest(
@@ -31,12 +33,14 @@ public record TransitionRequest(
         @Schema(description = "Self-assessment of the lead unit (自评)") @Size(max = 5000) String selfAssessment,
         @Schema(description = "Acceptance opinion (验收意见)") @Size(max = 5000) String opinion,
         @Schema(description = "Who accepted; defaults to the caller") @Size(max = 100) String acceptedBy,
-        @Schema(description = "Acceptance date; defaults to today") LocalDate acceptedOn) {
+        @Schema(description = "Acceptance date; defaults to today") LocalDate acceptedOn,
+        @Schema(description = "REOPEN: the progress the rectification restarts from (default: the last progress report "
+                + "before acceptance, else 0)", examples = "60") @Min(0) @Max(99) Integer progressPercent) {
 
     public Transition toCommand() {
         return new Transition(action, reason,
                 new Transition.Assignment(leadUnit, cooperatingUnits, deadline, deadlineWorkingDays),
                 new Transition.Evidence(evidence, selfAssessment),
-                new Transition.Acceptance(opinion, acceptedBy, acceptedOn));
+                new Transition.Acceptance(opinion, acceptedBy, acceptedOn), progressPercent);
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * {@code reason}. Parts an action does not use are ignored.
  */
 public record Transition(IssueAction action, String reason, Assignment assignment, Evidence evidence,
-                         Acceptance acceptance) {
+                         Acceptance acceptance, Integer progressPercent) {
 
     /** Whom and by when (交办): a fixed {@code deadline} or {@code workingDays} from today, not both. */
     public record Assignment(String leadUnit, List<String> cooperatingUnits, LocalDate deadline, Integer workingDays) {
