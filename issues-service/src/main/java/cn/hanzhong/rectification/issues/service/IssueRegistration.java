@@ -43,9 +43,11 @@ public class IssueRegistration {
     private final IssueViews views;
     private final Outbox outbox;
     private final ProgrammeClock clock;
+    private final Deadlines deadlines;
 
     public IssueRegistration(IssueRepository issues, UnitService units, ContentChanges changes, History history,
-                             IssueViews views, Outbox outbox, ProgrammeClock clock) {
+                             IssueViews views, Outbox outbox, ProgrammeClock clock, Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.issues = issues;
         this.units = units;
         this.changes = changes;
@@ -100,6 +102,28 @@ public class IssueRegistration {
             throw new InvalidInputException("code", "externalId " + r.externalId() + " is already registered as " + issue.code);
         }
         boolean changed = changes.apply(issue, content, PROVINCIAL_UPDATE);
+        if (r.leadUnit() != null && !r.leadUnit().equals(issue.leadUnit)) {
+            if (issue.status != IssueStatus.REGISTERED) {
+                throw new ConflictException("The lead unit of " + issue.code + " changes through ASSIGN (交办), not an update");
+            }
+            changed |= changes.set(issue, "leadUnit", issue.leadUnit, r.leadUnit(), v -> issue.leadUnit = v, PROVINCIAL_UPDATE);
+        }
+        if (r.cooperatingUnits() != null) {
+            changed |= changes.set(issue, "cooperatingUnits", issue.cooperatingUnits, withoutLead(r.cooperatingUnits(), issue.leadUnit),
+                    v -> issue.cooperatingUnits = v, PROVINCIAL_UPDATE);
+        }
+        if (changed && !issue.status.isOpen()) {
+            // Rolls the whole update back: a signed-off or cancelled item is not rewritten from outside.
+            throw new ConflictException(issue.code + " is " + issue.status + "; a signed-off or cancelled issue is not changed by an update");
+        }
+        if (r.deadline() != null && !r.deadline().equals(issue.deadline)) {
+            if (!issue.status.isOpen()) {
+                throw new ConflictException(issue.code + " is " + issue.status + "; its deadline no longer changes");
+            }
+            Deadlines.requireNotPast("deadline", r.deadline(), clock.today());
+            deadlines.move(issue, r.deadline(), "UPDATED", PROVINCIAL_UPDATE);
+            changed = true;
+        }
         if (changed) {
             issue.touch(clock.now());
         }

@@ -189,4 +189,36 @@ class IssueRulesTest {
         office().get("/api/v1/issues/" + id + "/history").then().body("totalItems", equalTo(2))
                 .body("items[1].field", equalTo("target"));
     }
+
+    @Test
+    void provinceUpdatesApplyUnitsAndDeadlineAndNeverRewriteASignedOffIssue() {
+        String externalId = IssueApi.unique("SX-DC2");
+        Map<String, Object> body = new HashMap<>(IssueApi.newIssue(IssueApi.unique("省督察推送问题")));
+        body.put("externalId", externalId);
+        body.put("leadUnit", IssueApi.LEAD);
+        String id = as(TestTokens.role("province")).body(body).post("/api/v1/issues").then().statusCode(201).extract().path("id");
+        LocalDate due = LocalDate.now(ProgrammeClock.ZONE).plusDays(50);
+        body.put("cooperatingUnits", List.of(IssueApi.COOPERATING));
+        body.put("deadline", due.toString());
+        as(TestTokens.role("province")).body(body).post("/api/v1/issues").then().statusCode(200)
+                .body("cooperatingUnits", equalTo(List.of(IssueApi.COOPERATING))).body("deadline", equalTo(due.toString()));
+        office().get("/api/v1/issues/" + id + "/history").then()
+                .body("items.field", org.hamcrest.Matchers.hasItems("cooperatingUnits", "deadline"));
+
+        IssueApi.transition(office(), id, Map.of("action", "ASSIGN")).statusCode(200);
+        body.put("leadUnit", IssueApi.OTHER);
+        as(TestTokens.role("province")).body(body).post("/api/v1/issues").then().statusCode(409).contentType(PROBLEM);
+        body.put("leadUnit", IssueApi.LEAD);
+        IssueApi.transition(IssueApi.unit(IssueApi.LEAD), id, Map.of("action", "START")).statusCode(200);
+        IssueApi.transition(IssueApi.unit(IssueApi.LEAD), id, Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "照片",
+                "selfAssessment", "已完成")).statusCode(200);
+        IssueApi.transition(office(), id, Map.of("action", "ACCEPT", "opinion", "整改到位")).statusCode(200);
+
+        body.put("target", "销号后省级系统又推送的目标");
+        as(TestTokens.role("province")).body(body).post("/api/v1/issues").then().statusCode(409).contentType(PROBLEM);
+        office().get("/api/v1/issues/" + id).then().body("target", equalTo("扬尘污染得到有效管控"))
+                .body("status", equalTo("SIGNED_OFF"));
+        body.put("target", "扬尘污染得到有效管控");
+        as(TestTokens.role("province")).body(body).post("/api/v1/issues").then().statusCode(200); // an identical replay is fine
+    }
 }
