@@ -78,7 +78,8 @@ public class DeadlineExtensionService {
         e.requestedUnit = user.unit().orElse(null);
         e.requestedAt = clock.now();
         extensions.persist(e);
-        history.change(issue, "EXTENSION_REQUESTED", "deadline", issue.deadline, r.proposedDeadline(), r.reason());
+        // The deadline changes only when the office approves; the request is an action, not a change of the deadline.
+        history.action(issue, "EXTENSION_REQUESTED", "申请延至 " + r.proposedDeadline() + "：" + r.reason());
         outbox.publish(IssueEvents.TOPIC, IssueEvents.EXTENSION_REQUESTED, issue.id.toString(),
                 new IssueEvents.IssueExtensionRequested(IssueFacts.of(issue), e.id, e.proposedDeadline, e.reason));
         return e;

@@ -128,6 +128,7 @@ class IssueLifecycleTest {
                         "EXTENSION_REQUESTED", "EXTENSION_APPROVED", "REQUEST_ACCEPTANCE", "REJECT", "ACCEPT", "REOPEN"))
                 .body("items[0].action", equalTo("REGISTERED"))
                 .body("items.find { it.action == 'EXTENSION_APPROVED' }.oldValue", equalTo(oldDeadline))
+                .body("items.find { it.action == 'EXTENSION_REQUESTED' }.field", nullValue())
                 .body("items.find { it.action == 'EXTENSION_APPROVED' }.newValue", equalTo(newDeadline))
                 .body("items.find { it.action == 'REJECT' }.reason", equalTo("佐证材料不足，缺少监测数据"))
                 .body("items.find { it.action == 'REJECT' }.actorName", equalTo("市整改办 李主任"))
