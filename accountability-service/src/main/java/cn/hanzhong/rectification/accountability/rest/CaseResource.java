@@ -43,6 +43,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -95,7 +97,8 @@ public class CaseResource {
     @POST
     @Operation(operationId = "openAccountabilityCase", summary = "Open a case by hand", description = "Status OPENED; related issues and petitions must be known "
             + "to this service (learned from their events), legal bases must be catalogue entries.")
-    @APIResponse(responseCode = "201", description = "Opened")
+    @APIResponse(responseCode = "201", description = "Opened",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response open(@Valid @NotNull CaseRequest request, @Context UriInfo uri) {
         var view = cases.open(request.toCommand());

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,7 +50,8 @@ public class DeadlineExtensionResource {
     @RolesAllowed(Roles.UNIT)
     @Operation(operationId = "requestDeadlineExtension", summary = "Request a later deadline (延期申请, lead unit)",
             description = "One open request at a time; the proposed deadline must be after the current one.")
-    @APIResponse(responseCode = "201", description = "Requested")
+    @APIResponse(responseCode = "201", description = "Requested",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExtensionResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

@@ -160,7 +160,8 @@ public class IssueResource {
             description = "Registers a ledger item in status REGISTERED and publishes issue.registered. With an externalId "
                     + "already registered (the provincial system's import), the same body changes nothing (200) and a "
                     + "changed one updates the differing fields (200).")
-    @APIResponse(responseCode = "201", description = "Registered; Location points to it")
+    @APIResponse(responseCode = "201", description = "Registered; Location points to it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "200", description = "The externalId was known: unchanged or updated")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")

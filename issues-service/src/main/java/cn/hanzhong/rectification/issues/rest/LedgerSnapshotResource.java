@@ -61,8 +61,10 @@ public class LedgerSnapshotResource {
             description = "period (YYYY-MM) is this month (default) or the last; a month has one snapshot: asking again returns "
                     + "it (200) instead of taking another. The schedule takes last month's just after it ends (00:10 on the 1st, "
                     + "and on later days should the service have been down). Months are taken in order.")
-    @APIResponse(responseCode = "201", description = "Taken")
-    @APIResponse(responseCode = "200", description = "Already taken; the existing snapshot")
+    @APIResponse(responseCode = "201", description = "Taken",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerSnapshots.Summary.class)))
+    @APIResponse(responseCode = "200", description = "Already taken; the existing snapshot",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerSnapshots.Summary.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response take(@Parameter(description = "YYYY-MM, this month or the last", example = "2026-11")
                          @QueryParam("period") String period) {

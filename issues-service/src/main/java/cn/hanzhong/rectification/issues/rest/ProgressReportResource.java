@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,7 +50,8 @@ public class ProgressReportResource {
     @Operation(operationId = "reportProgress", summary = "Submit the monthly progress report (按月调度, lead unit)",
             description = "One report per issue and period (YYYY-MM); a second is 409 unless the first was a draft. "
                     + "A final report sets the issue's progressPercent and publishes issue.progress-reported.")
-    @APIResponse(responseCode = "201", description = "Reported")
+    @APIResponse(responseCode = "201", description = "Reported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressReportResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

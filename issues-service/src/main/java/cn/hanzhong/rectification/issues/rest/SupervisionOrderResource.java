@@ -31,6 +31,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,7 +65,8 @@ public class SupervisionOrderResource {
             description = "To the lead unit of the open issues named (all must share it), with a response due date or a number "
                     + "of working days. The number (文号) is generated per year (汉整改督〔2026〕N号) unless given; a given one must "
                     + "be unique (409). Publishes supervision-order.issued.")
-    @APIResponse(responseCode = "201", description = "Issued")
+    @APIResponse(responseCode = "201", description = "Issued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupervisionOrderResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response issue(@Valid @NotNull SupervisionOrderRequest request) {

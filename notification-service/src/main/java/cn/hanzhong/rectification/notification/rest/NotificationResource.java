@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -114,7 +116,8 @@ public class NotificationResource {
                     + "Last-Event-ID to resume without gap or duplicate. A heartbeat comment every 15 s. At most 5 streams per "
                     + "person (configurable) and a cap per instance: above them 429 with Retry-After. When the token expires the "
                     + "stream ends with an event named token-expired.")
-    @APIResponse(responseCode = "200", description = "The stream")
+    @APIResponse(responseCode = "200", description = "The stream: events named by the notice code, data the notice as JSON",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = NotificationResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "429", description = "Too many open streams; try again after Retry-After seconds")
     public void stream(@Context SseEventSink sink, @Context Sse sse,

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -64,7 +65,8 @@ public class WebhookResource {
             + "What it receives follows the creator: office everything; province notices about issues and petitions; a unit "
             + "the notices addressed to it; discipline notices about accountability cases; a leader everything once the "
             + "office approves the subscription. Only the office's deliveries carry free-text reasons and recipients.")
-    @APIResponse(responseCode = "201", description = "Subscribed; the body carries the secret")
+    @APIResponse(responseCode = "201", description = "Subscribed; the body carries the secret",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response subscribe(@Valid @NotNull SubscriptionRequest request, @Context UriInfo uri) {
         var created = webhooks.subscribe(request.targetUrl(), QueryParams.enums("kinds", request.kinds(), NoticeKind.class));

@@ -52,8 +52,9 @@ public final class ServiceContract {
     }
 
     /**
-     * What a client generator needs: a unique operationId on every operation, the bearer scheme on every
-     * protected one and none on {@code /api/v1/public/**}, a server and a licence.
+     * What a client generator needs: a unique operationId on every operation, a schema for every success
+     * response with a body, the bearer scheme on every protected one and none on {@code /api/v1/public/**},
+     * a server and a licence.
      */
     static void assertOperationsIdentifiedAndSecured(String document) {
         try {
@@ -69,6 +70,16 @@ public final class ServiceContract {
                 if (id.isEmpty() || !ids.add(id)) {
                     problems.add(where + ": operationId '" + id + "' missing or not unique");
                 }
+                op.getValue().path("responses").fields().forEachRemaining(r -> {
+                    boolean success = r.getKey().startsWith("2") && !r.getKey().equals("204");
+                    boolean described = false;
+                    for (com.fasterxml.jackson.databind.JsonNode media : r.getValue().path("content")) {
+                        described |= media.has("schema");
+                    }
+                    if (success && !described && !r.getValue().has("$ref")) {
+                        problems.add(where + ": response " + r.getKey() + " has no schema");
+                    }
+                });
                 boolean open = path.getKey().startsWith("/api/v1/public/");
                 boolean secured = op.getValue().path("security").toString().contains("bearerJwt");
                 if (open == secured) {
