@@ -68,6 +68,10 @@ public class Issue {
 
     public LocalDate deadline;
 
+    /** The deadline first given (registration or first assignment); extensions and reopening leave it. */
+    @Column(name = "original_deadline")
+    public LocalDate originalDeadline;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "deadline_rule")
     public DeadlineRule deadlineRule;

@@ -85,6 +85,7 @@ public class IssueRegistration {
         issue.term = content.term();
         issue.responsibleOfficials = copy(content.responsibleOfficials());
         issue.deadline = r.deadline();
+        issue.originalDeadline = r.deadline();
         issue.deadlineRule = r.deadline() != null ? DeadlineRule.fixed(r.deadline()) : null;
         issue.leadUnit = r.leadUnit();
         issue.cooperatingUnits = withoutLead(r.cooperatingUnits(), r.leadUnit());
@@ -122,6 +123,9 @@ public class IssueRegistration {
             }
             Deadlines.requireNotPast("deadline", r.deadline(), clock.today());
             deadlines.move(issue, r.deadline(), "UPDATED", PROVINCIAL_UPDATE);
+            if (issue.originalDeadline == null) {
+                issue.originalDeadline = r.deadline();
+            }
             changed = true;
         }
         if (changed) {

@@ -75,22 +75,35 @@ public class IssueStatsService {
                 select i.lead_unit,
                        count(*) filter (where i.assigned_on is not null and i.status <> 'CANCELLED'),
                        count(*) filter (where i.status = 'SIGNED_OFF'),
-                       count(*) filter (where i.status = 'SIGNED_OFF' and (i.deadline is null or i.accepted_on <= i.deadline)),
-                       count(*) filter (where i.status in %s and i.deadline < :today)
+                       count(*) filter (where i.status = 'SIGNED_OFF' and i.accepted_on <= i.deadline),
+                       count(*) filter (where i.status in %s and i.deadline < :today),
+                       count(*) filter (where i.status = 'SIGNED_OFF'
+                                          and i.accepted_on <= coalesce(i.original_deadline, i.deadline)),
+                       count(*) filter (where i.status = 'SIGNED_OFF' and i.deadline is null)
                 from issue i""".formatted(OPEN) + scope + " and i.lead_unit is not null group by 1 order by 1",
                 unitParams).getResultList();
         Map<String, String> names = units.names(rows.stream().map(r -> (String) r[0]).toList());
         List<IssueStats.UnitFigures> figures = new ArrayList<>();
+        long[] sum = new long[6];
         for (Object[] r : rows) {
-            long signedOff = ((Number) r[2]).longValue();
-            long onTime = ((Number) r[3]).longValue();
-            long overdue = ((Number) r[4]).longValue();
-            Double rate = signedOff + overdue == 0 ? null
-                    : Math.round(10000.0 * onTime / (signedOff + overdue)) / 10000.0;
-            figures.add(new IssueStats.UnitFigures((String) r[0], names.get((String) r[0]),
-                    ((Number) r[1]).longValue(), signedOff, onTime, overdue, rate));
+            long[] n = new long[6];
+            for (int c = 0; c < 6; c++) {
+                n[c] = ((Number) r[c + 1]).longValue();
+                sum[c] += n[c];
+            }
+            figures.add(figures((String) r[0], names.get((String) r[0]), n));
         }
-        return new IssueStats(total, byStatus, byCategory, byLeadUnit, byDistrict, byLight, figures);
+        return new IssueStats(total, byStatus, byCategory, byLeadUnit, byDistrict, byLight, figures,
+                figures(null, "全市", sum));
+    }
+
+    /** From the counts assigned, signed off, on time (approved), overdue, on time (original), without deadline. */
+    private static IssueStats.UnitFigures figures(String unit, String name, long[] n) {
+        long signedOff = n[1];
+        long withoutDeadline = n[5];
+        return new IssueStats.UnitFigures(unit, name, n[0], signedOff, n[2], n[4], withoutDeadline, n[3],
+                IssueStats.UnitFigures.rate(n[2], signedOff - withoutDeadline, n[3]),
+                IssueStats.UnitFigures.rate(n[4], signedOff - withoutDeadline, n[3]));
     }
 
     private Query query(String sql, Map<String, Object> params) {

@@ -87,6 +87,9 @@ public class TransitionEffects {
         history.change(issue, "ASSIGN", "deadline", issue.deadline, deadline.date(), deadline.rule().description());
         issue.deadline = deadline.date();
         issue.deadlineRule = deadline.rule();
+        if (issue.originalDeadline == null) {
+            issue.originalDeadline = deadline.date();
+        }
         issue.assignedOn = today;
         return followUp(IssueEvents.ASSIGNED, facts -> new IssueEvents.IssueAssigned(facts, issue.assignedOn,
                 issue.deadlineRule != null ? issue.deadlineRule.description() : null));
