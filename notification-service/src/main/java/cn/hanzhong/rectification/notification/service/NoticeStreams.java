@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -76,6 +77,7 @@ public class NoticeStreams {
     }
 
     private final NoticeInbox inbox;
+    private final Clock clock;
     private final NotificationConfig config;
     private final Map<Long, Stream> open = new ConcurrentHashMap<>();
     private final Map<String, Set<Stream>> byRecipient = new ConcurrentHashMap<>();
@@ -86,8 +88,9 @@ public class NoticeStreams {
     private final ExecutorService feeder = Executors.newSingleThreadExecutor(r -> daemon(r, "notice-stream-feeder"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "notice-stream-timer"));
 
-    public NoticeStreams(NoticeInbox inbox, NotificationConfig config, MeterRegistry registry) {
+    public NoticeStreams(NoticeInbox inbox, NotificationConfig config, MeterRegistry registry, Clock clock) {
         this.inbox = inbox;
+        this.clock = clock;
         this.config = config;
         Gauge.builder("notification.streams.open", open, Map::size).description("Open live streams").register(registry);
     }
@@ -242,7 +245,7 @@ public class NoticeStreams {
     }
 
     private void expire() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Stream s : open.values()) {
             if (s.sink.isClosed()) {
                 remove(s);

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,6 +83,7 @@ public class EventConsumer {
 
     private final Map<String, EventHandler> handlers = new LinkedHashMap<>();
     private final CloudEventCodec codec;
+    private final Clock clock;
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final AgroalDataSource dataSource;
@@ -104,13 +106,14 @@ public class EventConsumer {
 
     public EventConsumer(Instance<EventHandler> found, CloudEventCodec codec, Inbox inbox, DeadLetters deadLetters,
                          AgroalDataSource dataSource, KafkaClients kafka, ConsumerConfig config, MeterRegistry registry,
-                         @ConfigProperty(name = "quarkus.application.name") String application) {
+                         @ConfigProperty(name = "quarkus.application.name") String application, Clock clock) {
         for (EventHandler h : found) {
             if (handlers.put(h.topic(), h) != null) {
                 throw new IllegalStateException("Two event handlers for topic " + h.topic());
             }
         }
         this.codec = codec;
+        this.clock = clock;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.dataSource = dataSource;
@@ -222,7 +225,7 @@ public class EventConsumer {
         } catch (RuntimeException e) {
             LOG.error("The event consumer stopped", e);
             lastError = Failures.describe(e);
-            waitingSince = Instant.now();
+            waitingSince = clock.instant();
         }
     }
 
@@ -270,7 +273,7 @@ public class EventConsumer {
             Counter.builder("consumer.events.dead_lettered").tag("consumer", group).tag("topic", l.topic())
                     .description("Records sent to the dead-letter topic").register(registry).increment();
         }
-        lastBatch = Instant.now();
+        lastBatch = clock.instant();
         return new Outcome(outcome.applied(), outcome.duplicates(), outcome.ignored(), letters.size());
     }
 
@@ -413,7 +416,7 @@ public class EventConsumer {
         retries.increment();
         lastError = f.getMessage();
         if (waitingSince == null) {
-            waitingSince = Instant.now();
+            waitingSince = clock.instant();
         }
         LOG.warnf("Event batch not applied (attempt %d), will retry: %s", failures, lastError);
     }

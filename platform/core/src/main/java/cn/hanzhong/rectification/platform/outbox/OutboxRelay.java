@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final AgroalDataSource dataSource;
+    private final Clock clock;
     private final OutboxConfig config;
     private final Properties producerSettings;
     private final AtomicLong pending = new AtomicLong();
@@ -64,8 +66,10 @@ public class OutboxRelay {
     private Connection listener;
     private Instant nextCleanup = Instant.EPOCH;
 
-    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry, KafkaClients kafka) {
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry, KafkaClients kafka,
+                       Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
         this.config = config;
         this.producerSettings = kafka.producer(config.source().replace("/", "") + "-outbox", config.sendTimeout());
         Gauge.builder("outbox.pending", pending, AtomicLong::get)
@@ -210,7 +214,7 @@ public class OutboxRelay {
                 markSent(c, done);
                 c.commit();
                 sent.addAndGet(done.size());
-                lastSuccess = Instant.now();
+                lastSuccess = clock.instant();
                 if (done.size() < sendable.size()) {
                     throw new IllegalStateException((sendable.size() - done.size()) + " events were not acknowledged");
                 }
@@ -329,10 +333,10 @@ public class OutboxRelay {
     }
 
     private void cleanUp() throws SQLException {
-        if (Instant.now().isBefore(nextCleanup)) {
+        if (clock.instant().isBefore(nextCleanup)) {
             return;
         }
-        nextCleanup = Instant.now().plus(Duration.ofHours(1));
+        nextCleanup = clock.instant().plus(Duration.ofHours(1));
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "delete from outbox_event where sent_at < now() - make_interval(secs => ?)")) {
