@@ -1,7 +1,6 @@
 package cn.hanzhong.rectification.issues.rest;
 
 import cn.hanzhong.rectification.issues.domain.DeadlineExtension;
-import cn.hanzhong.rectification.issues.domain.HistoryEntry;
 import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.domain.ProgressReport;
 import cn.hanzhong.rectification.issues.domain.Unit;
@@ -13,6 +12,7 @@ import cn.hanzhong.rectification.issues.rest.dto.ProgressReportResponse;
 import cn.hanzhong.rectification.issues.rest.dto.ResponsibleOfficialDto;
 import cn.hanzhong.rectification.issues.rest.dto.UnitResponse;
 import cn.hanzhong.rectification.issues.service.IssueView;
+import cn.hanzhong.rectification.platform.history.ChangeLogEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -46,7 +46,8 @@ public class IssueMapper {
                 e.requestedBy, e.requestedUnit, e.requestedAt, e.decidedBy, e.decidedAt, e.decisionNote);
     }
 
-    public HistoryResponse toResponse(HistoryEntry h) {
+    /** A history line of an issue or of a supervision order. */
+    public HistoryResponse toResponse(ChangeLogEntry h) {
         return new HistoryResponse(h.id, h.at, h.actor, h.actorName, h.actorUnit, h.action, h.field, h.oldValue,
                 h.newValue, h.reason);
     }

@@ -53,9 +53,11 @@ public class SupervisionOrderResource {
     private static final SortableFields HISTORY_SORT = SortableFields.of("at", "at").defaultSort("at", true, "id");
 
     private final SupervisionOrders orders;
+    private final IssueMapper mapper;
 
-    public SupervisionOrderResource(SupervisionOrders orders) {
+    public SupervisionOrderResource(SupervisionOrders orders, IssueMapper mapper) {
         this.orders = orders;
+        this.mapper = mapper;
     }
 
     @POST
@@ -151,7 +153,6 @@ public class SupervisionOrderResource {
     @APIResponse(responseCode = "200", description = "One page of history")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<HistoryResponse> history(@PathParam("id") UUID id, @BeanParam PageParams paging) {
-        return orders.history(id, paging.toRequest(HISTORY_SORT)).map(h -> new HistoryResponse(h.id, h.at, h.actor, h.actorName,
-                h.actorUnit, h.action, h.field, h.oldValue, h.newValue, h.reason));
+        return orders.history(id, paging.toRequest(HISTORY_SORT)).map(mapper::toResponse);
     }
 }

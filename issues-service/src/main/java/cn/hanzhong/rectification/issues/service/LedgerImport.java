@@ -119,7 +119,9 @@ public class LedgerImport {
         List<Problem.Violation> violations = new ArrayList<>();
         String code = blankToNull(cells.get(LedgerSheet.CODE));
         Parsed p = parse(cells, unitCodes, violations);
-        if (code != null && !seen.add(code)) {
+        if (code != null && code.length() > 40) {
+            violations.add(new Problem.Violation(LedgerSheet.CODE, "may be at most 40 characters"));
+        } else if (code != null && !seen.add(code)) {
             violations.add(new Problem.Violation(LedgerSheet.CODE, code + " appears twice in the sheet"));
         }
         if (!violations.isEmpty()) {
@@ -191,8 +193,8 @@ public class LedgerImport {
         p.title = blankToNull(cells.get(LedgerSheet.PROBLEM));
         if (p.title == null) {
             violations.add(new Problem.Violation(LedgerSheet.PROBLEM, "is required"));
-        } else if (p.title.length() > 500) {
-            violations.add(new Problem.Violation(LedgerSheet.PROBLEM, "may be at most 500 characters"));
+        } else if (p.title.length() > 300) {
+            violations.add(new Problem.Violation(LedgerSheet.PROBLEM, "may be at most 300 characters"));
         }
         p.source = label(cells.get(LedgerSheet.SOURCE), IssueSource.class, IssueSource.REPORT, LedgerSheet.SOURCE, violations);
         p.category = label(cells.get(CATEGORY), Category.class, null, CATEGORY, violations);

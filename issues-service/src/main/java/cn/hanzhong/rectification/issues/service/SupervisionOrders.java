@@ -25,6 +25,7 @@ import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
 import cn.hanzhong.rectification.platform.security.CurrentUser;
 import cn.hanzhong.rectification.platform.security.Roles;
+import cn.hanzhong.rectification.platform.security.UnitScope;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -70,11 +71,13 @@ public class SupervisionOrders {
     private final WorkingDayCalendar calendar;
     private final Outbox outbox;
     private final CurrentUser user;
+    private final UnitScope scope;
     private final ProgrammeClock clock;
 
     public SupervisionOrders(SupervisionOrderRepository orders, OrderHistoryRepository historyLines, IssueRepository issues,
                              OrderHistory history, WorkingDayCalendar calendar, Outbox outbox, CurrentUser user,
-                             ProgrammeClock clock) {
+                             UnitScope scope, ProgrammeClock clock) {
+        this.scope = scope;
         this.orders = orders;
         this.historyLines = historyLines;
         this.issues = issues;
@@ -87,7 +90,7 @@ public class SupervisionOrders {
 
     @Transactional
     public View issue(IssueOrder r) {
-        requireOffice();
+        scope.requireOffice();
         LocalDate today = clock.today();
         List<Problem.Violation> violations = new ArrayList<>();
         List<UUID> ids = r.issueIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.issueIds()));
@@ -269,14 +272,7 @@ public class SupervisionOrders {
     }
 
     private Optional<String> restrictedUnit() {
-        return user.hasAnyRole(Roles.OFFICE, Roles.LEADER, Roles.PROVINCE) ? Optional.empty()
-                : Optional.of(user.unit().orElse("\u0000no-unit"));
-    }
-
-    private void requireOffice() {
-        if (!user.hasRole(Roles.OFFICE)) {
-            throw new io.quarkus.security.ForbiddenException("Only the rectification office issues supervision orders");
-        }
+        return scope.restrictedToUnit();
     }
 
     private LocalDate dueDate(LocalDate date, Integer workingDays, LocalDate today, List<Problem.Violation> violations) {

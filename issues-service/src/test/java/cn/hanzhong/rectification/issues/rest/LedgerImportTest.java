@@ -94,6 +94,12 @@ class LedgerImportTest {
                 .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("file"));
         office().contentType("text/csv").body("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/issue-imports")
                 .then().statusCode(400).body("violations[0].field", equalTo("file"));
+        String tooLong = "长".repeat(301);
+        office().contentType("text/csv").body((HEADER + "1,,反馈问题," + tooLong + ",,,,,,,,,,\n1," + "X".repeat(41)
+                        + ",反馈问题,编号过长,,,,,,,,,,\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/issue-imports").then().statusCode(200).body("rejected", equalTo(2))
+                .body("results[0].violations[0].field", equalTo("问题描述"))
+                .body("results[1].violations[0].field", equalTo("问题编号"));
         String tag = IssueApi.unique("省");
         String id = IssueApi.register("省级更新 " + tag);
         String code = office().get("/api/v1/issues/" + id).then().extract().path("code");
