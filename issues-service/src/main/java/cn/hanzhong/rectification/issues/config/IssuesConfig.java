@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.issues.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -22,4 +23,30 @@ public interface IssuesConfig {
     /** The programme's name, heading the ledger sheet (followed by 整改台账). */
     @WithDefault("汉中市省生态环境保护督察反馈问题")
     String programmeName();
+
+    /** Where the files of the dossiers go and what is taken ({@code issues.evidence.*}). */
+    Evidence evidence();
+
+    interface Evidence {
+
+        /** {@code filesystem} (under {@link #directory()}) or {@code s3} (the {@code quarkus.s3.*} client, {@link #s3Bucket()}). */
+        @WithDefault("filesystem")
+        String store();
+
+        /** The filesystem store's root; deploy/run puts it in its data folder. */
+        @WithDefault("data/evidence")
+        String directory();
+
+        /** The S3 bucket of the s3 store. */
+        @WithDefault("rectification-evidence")
+        String s3Bucket();
+
+        /** Whether the s3 store creates its bucket at start when it is missing. */
+        @WithDefault("true")
+        boolean s3CreateBucket();
+
+        /** The largest file taken (413 above it); the upload endpoint's body limit follows it. */
+        @WithDefault("50M")
+        MemorySize maxFileSize();
+    }
 }

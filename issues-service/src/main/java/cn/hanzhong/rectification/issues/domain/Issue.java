@@ -118,6 +118,10 @@ public class Issue {
     @Column(name = "rejection_count")
     public int rejectionCount;
 
+    /** How many times acceptance was applied for; the files of each application are filed under its round. */
+    @Column(name = "acceptance_round")
+    public int acceptanceRound;
+
     @Column(name = "signed_off_at")
     public OffsetDateTime signedOffAt;
 

@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.issues.service;
 
+import cn.hanzhong.rectification.issues.domain.EvidenceRecord;
 import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.domain.IssueStatus;
 import cn.hanzhong.rectification.issues.domain.ProgressReport;
@@ -40,9 +41,12 @@ public class ProgressReportService {
     private final Outbox outbox;
     private final CurrentUser user;
     private final ProgrammeClock clock;
+    private final EvidenceService evidence;
 
     public ProgressReportService(IssueLocks locks, IssueQueries queries, ProgressReportRepository reports,
-                                 History history, Outbox outbox, CurrentUser user, ProgrammeClock clock) {
+                                 History history, Outbox outbox, CurrentUser user, ProgrammeClock clock,
+                                 EvidenceService evidence) {
+        this.evidence = evidence;
         this.locks = locks;
         this.queries = queries;
         this.reports = reports;
@@ -83,6 +87,8 @@ public class ProgressReportService {
         report.reportedUnit = user.unit().orElse(null);
         report.reportedAt = clock.now();
         reports.persist(report);
+        evidence.attach(r.evidenceIds(), Set.of(issueId), EvidenceRecord.PROGRESS_REPORT, report.id.toString(), !r.draft(),
+                "evidenceIds");
         if (!r.draft()) {
             history.change(issue, "PROGRESS_REPORTED", "progressPercent", issue.progressPercent, r.percent(),
                     "monthly report " + period);

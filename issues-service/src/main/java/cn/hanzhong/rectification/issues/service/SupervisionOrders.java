@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.issues.service;
 
+import cn.hanzhong.rectification.issues.domain.EvidenceRecord;
 import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.domain.OrderAction;
 import cn.hanzhong.rectification.issues.domain.OrderHistoryEntry;
@@ -73,10 +74,12 @@ public class SupervisionOrders {
     private final CurrentUser user;
     private final UnitScope scope;
     private final ProgrammeClock clock;
+    private final EvidenceService evidence;
 
     public SupervisionOrders(SupervisionOrderRepository orders, OrderHistoryRepository historyLines, IssueRepository issues,
                              OrderHistory history, WorkingDayCalendar calendar, Outbox outbox, CurrentUser user,
-                             UnitScope scope, ProgrammeClock clock) {
+                             UnitScope scope, ProgrammeClock clock, EvidenceService evidence) {
+        this.evidence = evidence;
         this.scope = scope;
         this.orders = orders;
         this.historyLines = historyLines;
@@ -159,6 +162,8 @@ public class SupervisionOrders {
                     history.change(o, "RESPOND", "response", o.response, response, null);
                     o.response = response;
                     o.respondedAt = clock.now();
+                    evidence.attach(a.evidenceIds(), Set.copyOf(o.issueIds), EvidenceRecord.ORDER_RESPONSE,
+                            o.id + "/" + (o.returnCount + 1), true, "evidenceIds");
                 }
             }
             case RETURN -> {

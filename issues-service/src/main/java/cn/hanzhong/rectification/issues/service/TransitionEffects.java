@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.issues.service;
 
+import cn.hanzhong.rectification.issues.domain.EvidenceRecord;
 import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.domain.IssueAction;
 import cn.hanzhong.rectification.issues.event.IssueEvents;
@@ -47,9 +48,11 @@ public class TransitionEffects {
     private final ProgrammeClock clock;
 
     private final ProgressReportRepository reports;
+    private final EvidenceService evidence;
 
     public TransitionEffects(UnitService units, Deadlines deadlines, History history, CurrentUser user,
-                             ProgrammeClock clock, ProgressReportRepository reports) {
+                             ProgrammeClock clock, ProgressReportRepository reports, EvidenceService evidence) {
+        this.evidence = evidence;
         this.reports = reports;
         this.units = units;
         this.deadlines = deadlines;
@@ -98,6 +101,9 @@ public class TransitionEffects {
     private Optional<FollowUp> requestAcceptance(Issue issue, Transition t, LocalDate today) {
         issue.evidence = required("evidence", t.evidence().evidence());
         issue.selfAssessment = required("selfAssessment", t.evidence().selfAssessment());
+        issue.acceptanceRound++;
+        evidence.attach(t.evidence().evidenceIds(), java.util.Set.of(issue.id), EvidenceRecord.ACCEPTANCE_REQUEST,
+                acceptanceRecord(issue), true, "evidenceIds");
         return Optional.empty();
     }
 
@@ -117,6 +123,11 @@ public class TransitionEffects {
         issue.progressPercent = 100;
         return followUp(IssueEvents.SIGNED_OFF, facts -> new IssueEvents.IssueSignedOff(facts, issue.acceptedBy,
                 issue.acceptedOn, issue.deadline == null || !issue.acceptedOn.isAfter(issue.deadline)));
+    }
+
+    /** The record the files of the issue's current application for acceptance are filed under. */
+    static String acceptanceRecord(Issue issue) {
+        return "acceptance-" + issue.acceptanceRound;
     }
 
     private Optional<FollowUp> reject(Issue issue, Transition t, LocalDate today) {

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 /** An action on a supervision order. */
 @Schema(name = "SupervisionOrderTransition")
@@ -17,9 +19,11 @@ public record OrderTransitionRequest(
         @Schema(description = "RESPOND: what was done") @Size(max = 20000) String response,
         @Schema(description = "RETURN, WITHDRAW: why (required); CLOSE: the office's opinion") @Size(max = 5000) String reason,
         @Schema(description = "RETURN: the new due date (or dueWorkingDays)") LocalDate dueDate,
-        @Schema(description = "RETURN: the new due date in working days from today") @Min(1) @Max(250) Integer dueWorkingDays) {
+        @Schema(description = "RETURN: the new due date in working days from today") @Min(1) @Max(250) Integer dueWorkingDays,
+        @Schema(description = "RESPOND: evidence files uploaded to the order's issues that go with the response")
+        @Size(max = 200) List<UUID> evidenceIds) {
 
     public ActOnOrder toCommand() {
-        return new ActOnOrder(action, response, reason, dueDate, dueWorkingDays);
+        return new ActOnOrder(action, response, reason, dueDate, dueWorkingDays, evidenceIds);
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.UUID;
 
 /** A monthly dispatch report (按月调度). */
 @Schema(name = "ProgressReportRequest")
@@ -22,10 +23,12 @@ public record ProgressReportRequest(
         @Size(max = 50) List<@NotBlank @Size(max = 2000) String> completedMeasures,
         @Size(max = 5000) String difficulties,
         @Size(max = 5000) String nextSteps,
-        @Schema(description = "A draft can be replaced by a later report for the same period") Boolean draft) {
+        @Schema(description = "A draft can be replaced by a later report for the same period") Boolean draft,
+        @Schema(description = "Evidence files uploaded to the issue (POST /api/v1/issues/{id}/evidence) that go with the report; "
+                + "submitted with a final report, kept with a draft") @Size(max = 100) List<UUID> evidenceIds) {
 
     public ReportProgress toCommand() {
         return new ReportProgress(YearMonth.parse(period), percent, narrative, completedMeasures, difficulties, nextSteps,
-                Boolean.TRUE.equals(draft));
+                Boolean.TRUE.equals(draft), evidenceIds);
     }
 }

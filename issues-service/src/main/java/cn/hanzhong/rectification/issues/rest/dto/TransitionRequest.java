@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A move in an issue's life. Which fields count depends on the action: ASSIGN takes
@@ -31,6 +32,8 @@ public record TransitionRequest(
         @Positive @Max(3650) Integer deadlineWorkingDays,
         @Schema(description = "Evidence descriptions (佐证材料)") @Size(max = 20000) String evidence,
         @Schema(description = "Self-assessment of the lead unit (自评)") @Size(max = 5000) String selfAssessment,
+        @Schema(description = "REQUEST_ACCEPTANCE: evidence files uploaded to the issue that make up the application's dossier")
+        @Size(max = 200) List<UUID> evidenceIds,
         @Schema(description = "Acceptance opinion (验收意见)") @Size(max = 5000) String opinion,
         @Schema(description = "Who accepted; defaults to the caller") @Size(max = 100) String acceptedBy,
         @Schema(description = "Acceptance date; defaults to today") LocalDate acceptedOn,
@@ -40,7 +43,7 @@ public record TransitionRequest(
     public Transition toCommand() {
         return new Transition(action, reason,
                 new Transition.Assignment(leadUnit, cooperatingUnits, deadline, deadlineWorkingDays),
-                new Transition.Evidence(evidence, selfAssessment),
+                new Transition.Evidence(evidence, selfAssessment, evidenceIds),
                 new Transition.Acceptance(opinion, acceptedBy, acceptedOn), progressPercent);
     }
 }

@@ -4,6 +4,7 @@ import cn.hanzhong.rectification.issues.domain.IssueAction;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A move in an issue's life, with what the action needs: ASSIGN an {@link Assignment},
@@ -18,7 +19,7 @@ public record Transition(IssueAction action, String reason, Assignment assignmen
     }
 
     /** The lead unit's application for acceptance: evidence (佐证材料) and self-assessment (自评). */
-    public record Evidence(String evidence, String selfAssessment) {
+    public record Evidence(String evidence, String selfAssessment, List<UUID> evidenceIds) {
     }
 
     /** The office's acceptance (验收): opinion, who accepted (default the caller) and when (default today). */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.FilterInputStream;
@@ -71,8 +72,25 @@ public class BodyLimits implements ContainerRequestFilter, ReaderInterceptor {
             if (declared == null) {
                 declared = m.getDeclaringClass().getAnnotation(BodyLimit.class);
             }
-            return declared == null ? defaultLimit : SIZES.convert(declared.value()).asLongValue();
+            return declared == null ? defaultLimit : SIZES.convert(resolve(declared.value())).asLongValue();
         });
+    }
+
+    /** A size, or {@code ${config.name:default}}: the size a configuration property gives. */
+    static String resolve(String declared) {
+        if (!declared.startsWith("${") || !declared.endsWith("}")) {
+            return declared;
+        }
+        String inner = declared.substring(2, declared.length() - 1);
+        int colon = inner.indexOf(':');
+        String name = colon < 0 ? inner : inner.substring(0, colon);
+        return ConfigProvider.getConfig().getOptionalValue(name, String.class)
+                .orElseGet(() -> {
+                    if (colon < 0) {
+                        throw new IllegalStateException("No value for " + name + " in @BodyLimit");
+                    }
+                    return inner.substring(colon + 1);
+                });
     }
 
     /** Counts the bytes read and refuses the one past the limit. */

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Declares the problem responses once for every service's OpenAPI document: the {@code Problem}
  * schema and reusable responses ({@code BadRequest}, {@code Unauthorized}, {@code Forbidden},
- * {@code NotFound}, {@code Conflict}, {@code PreconditionFailed}, {@code PayloadTooLarge},
+ * {@code NotFound}, {@code Conflict}, {@code PreconditionFailed}, {@code PayloadTooLarge}, {@code UnsupportedMediaType},
  * {@code InternalError}), referenced from resources as
  * {@code @APIResponse(responseCode = "404", ref = "NotFound")}. Every operation gets 500, and every
  * non-public API operation 401 and 403, so no resource has to repeat them.
@@ -32,6 +32,7 @@ public class ProblemResponsesFilter implements OASFilter {
     public static final String CONFLICT = "Conflict";
     public static final String PRECONDITION_FAILED = "PreconditionFailed";
     public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     public static final String INTERNAL_ERROR = "InternalError";
 
     private static final String SCHEMA_REF = "#/components/schemas/ProblemDetails";
@@ -68,6 +69,7 @@ public class ProblemResponsesFilter implements OASFilter {
         add(components, CONFLICT, "An illegal state transition (allowedActions lists what is allowed) or a duplicate (冲突)");
         add(components, PRECONDITION_FAILED, "If-Match is not the current ETag: someone changed the record; re-read it (版本冲突)");
         add(components, PAYLOAD_TOO_LARGE, "The request body is too large (请求体过大)");
+        add(components, UNSUPPORTED_MEDIA_TYPE, "The content is of a type this endpoint does not take, told from its bytes (不支持的文件类型)");
         add(components, INTERNAL_ERROR, "Unexpected server error; quote errorId when reporting it (服务器内部错误)");
 
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 /**
  * The largest request body an endpoint accepts, as a memory size ({@code 20M}, {@code 512K}); without
  * it an endpoint accepts {@code platform.http.max-body-size} (1M: JSON commands are small). Uploads
- * declare theirs. It must stay below {@code quarkus.http.limits.max-body-size}, the server's hard cap.
+ * declare theirs, as a size or as {@code ${config.property:default}} when an operator may change it. It must
+ * stay below {@code quarkus.http.limits.max-body-size}, the server's hard cap.
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
