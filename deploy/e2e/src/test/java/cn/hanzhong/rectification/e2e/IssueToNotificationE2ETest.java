@@ -171,7 +171,7 @@ class IssueToNotificationE2ETest {
                 .post(issues.url("/api/v1/issues/" + id + "/progress-reports")).then().statusCode(201);
         as(lead).body(Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "照片", "selfAssessment", "完成"))
                 .post(issues.url("/api/v1/issues/" + id + "/transitions")).then().statusCode(200);
-        as(office).body(Map.of("action", "ACCEPT", "opinion", "同意销号"))
+        as(office).body(Map.of("action", "ACCEPT", "opinion", "同意销号", "reason", "涉密事项，不予公示"))
                 .post(issues.url("/api/v1/issues/" + id + "/transitions")).then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> kinds(lead, id), k -> k.contains("SIGNED_OFF"));
         // Several scans (every second) later, still no further reminder.

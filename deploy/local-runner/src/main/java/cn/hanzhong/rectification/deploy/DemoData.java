@@ -106,8 +106,15 @@ public final class DemoData {
         if (target.equals("ACCEPTANCE_REQUESTED")) {
             return true;
         }
+        if (target.equals("PUBLIC_NOTICE")) {
+            // Verified on site: on public notice (销号公示) for five working days, open to objections.
+            call(officeToken, "POST", path + "/transitions", Map.of("action", "VERIFY",
+                    "opinion", "经现场核查，整改到位，拟予销号（演示）", "checkedBy", "市整改办核查组"), 200);
+            return true;
+        }
+        // A signed-off demo item skips the notice window, as the office may for an item not for publication.
         call(officeToken, "POST", path + "/transitions", Map.of("action", "ACCEPT",
-                "opinion", "经现场核查，整改到位，同意销号（演示）"), 200);
+                "opinion", "经现场核查，整改到位，同意销号（演示）", "reason", "演示数据：不予公示，直接销号"), 200);
         return true;
     }
 

@@ -71,6 +71,7 @@ public final class LocalInfra {
         env.append("JWT_PUBLIC_KEY=").append(keys.publicKeyFile()).append('\n');
         env.append("REPORTER_KEY_FILE=").append(reporterKey(data.resolve("keys"))).append('\n');
         env.append("WEBHOOK_KEY_FILE=").append(secretKey(data.resolve("keys"), "webhook-secret.key")).append('\n');
+        env.append("OBJECTION_KEY_FILE=").append(secretKey(data.resolve("keys"), "objection-contact.key")).append('\n');
 
         LocalPostgres pg = null;
         LocalKafka broker = null;

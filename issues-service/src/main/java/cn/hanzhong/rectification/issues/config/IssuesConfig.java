@@ -49,4 +49,28 @@ public interface IssuesConfig {
         @WithDefault("50M")
         MemorySize maxFileSize();
     }
+
+    /** Sign-off with public notice (销号公示) ({@code issues.sign-off.*}). */
+    SignOff signOff();
+
+    interface SignOff {
+
+        /** Working days an item stays on public notice after its verification. */
+        @WithDefault("5")
+        int noticeWorkingDays();
+
+        /** When notices whose window has passed are signed off (cron, Asia/Shanghai); {@code off} disables it. */
+        @WithDefault("0 */10 * * * ?")
+        String cron();
+
+        /** Objections taken per client address and hour (429 beyond). */
+        @WithDefault("5")
+        int objectionsPerHour();
+
+        /**
+         * The key (base64, 32 bytes) objectors' contacts are encrypted with; deploy/run generates one per
+         * data folder. Without it an objection is taken without a contact only.
+         */
+        java.util.Optional<String> objectionContactKey();
+    }
 }

@@ -5,5 +5,7 @@ public enum Actor {
     /** The rectification office (role {@code office}). */
     OFFICE,
     /** A user of the lead unit (role {@code unit}, claim {@code unit} = lead unit). */
-    LEAD_UNIT
+    LEAD_UNIT,
+    /** The service itself: the end of a public notice, an objection upheld. No caller acts as it. */
+    SYSTEM
 }

@@ -15,11 +15,15 @@ public enum IssueAction implements Labelled {
     ASSIGN("交办", Actor.OFFICE, IssueStatus.ASSIGNED, IssueStatus.REGISTERED),
     START("开始整改", Actor.LEAD_UNIT, IssueStatus.IN_PROGRESS, IssueStatus.ASSIGNED),
     REQUEST_ACCEPTANCE("申请验收", Actor.LEAD_UNIT, IssueStatus.ACCEPTANCE_REQUESTED, IssueStatus.IN_PROGRESS),
-    ACCEPT("验收销号", Actor.OFFICE, IssueStatus.SIGNED_OFF, IssueStatus.ACCEPTANCE_REQUESTED),
+    VERIFY("现场核查通过，销号公示", Actor.OFFICE, IssueStatus.PUBLIC_NOTICE, IssueStatus.ACCEPTANCE_REQUESTED),
+    ACCEPT("直接验收销号（不予公示）", Actor.OFFICE, IssueStatus.SIGNED_OFF, IssueStatus.ACCEPTANCE_REQUESTED),
     REJECT("验收不通过，退回整改", Actor.OFFICE, IssueStatus.IN_PROGRESS, IssueStatus.ACCEPTANCE_REQUESTED),
     CANCEL("撤销（重复或合并）", Actor.OFFICE, IssueStatus.CANCELLED,
-            IssueStatus.REGISTERED, IssueStatus.ASSIGNED, IssueStatus.IN_PROGRESS, IssueStatus.ACCEPTANCE_REQUESTED),
-    REOPEN("问题反弹，重新整改", Actor.OFFICE, IssueStatus.IN_PROGRESS, IssueStatus.SIGNED_OFF);
+            IssueStatus.REGISTERED, IssueStatus.ASSIGNED, IssueStatus.IN_PROGRESS, IssueStatus.ACCEPTANCE_REQUESTED,
+            IssueStatus.PUBLIC_NOTICE),
+    REOPEN("问题反弹，重新整改", Actor.OFFICE, IssueStatus.IN_PROGRESS, IssueStatus.SIGNED_OFF),
+    UPHOLD_OBJECTION("公示异议成立，退回整改", Actor.SYSTEM, IssueStatus.IN_PROGRESS, IssueStatus.PUBLIC_NOTICE),
+    SIGN_OFF("公示期满，销号", Actor.SYSTEM, IssueStatus.SIGNED_OFF, IssueStatus.PUBLIC_NOTICE);
 
     private final String label;
     private final Actor actor;

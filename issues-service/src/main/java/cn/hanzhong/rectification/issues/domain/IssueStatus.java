@@ -8,6 +8,7 @@ public enum IssueStatus implements Labelled {
     ASSIGNED("已交办"),
     IN_PROGRESS("整改中"),
     ACCEPTANCE_REQUESTED("申请验收"),
+    PUBLIC_NOTICE("销号公示中"),
     SIGNED_OFF("已销号"),
     CANCELLED("已撤销");
 

@@ -52,9 +52,30 @@ public class IssueTransitions {
 
     public IssueView transition(UUID id, Transition t, Integer ifMatch) {
         Issue issue = locks.forChange(id, ifMatch);
-        IssueAction action = t.action();
-        guard(issue, action);
+        if (t.action() == IssueAction.VERIFY && Boolean.FALSE.equals(t.verification().passed())) {
+            // A failed verification sends the application back, as REJECT does, with the opinion as reason.
+            String why = t.reason() != null && !t.reason().isBlank() ? t.reason() : t.verification().opinion();
+            t = new Transition(IssueAction.REJECT, why, t.assignment(), t.evidence(), t.acceptance(), t.progressPercent(),
+                    t.verification());
+        }
+        guard(issue, t.action());
+        return apply(issue, t);
+    }
 
+    /**
+     * A move the service makes itself on an issue it has locked (the end of a public notice, an objection
+     * upheld): only {@link Actor#SYSTEM} actions, from the states they leave.
+     */
+    public IssueView bySystem(Issue issue, Transition t) {
+        IssueAction action = t.action();
+        if (action.actor() != Actor.SYSTEM || !action.isAllowedFrom(issue.status)) {
+            throw new IllegalStateException(action + " is not a system move from " + issue.status);
+        }
+        return apply(issue, t);
+    }
+
+    private IssueView apply(Issue issue, Transition t) {
+        IssueAction action = t.action();
         IssueStatus from = issue.status;
         Optional<TransitionEffects.FollowUp> followUp = effects.apply(issue, t, clock.today());
         issue.status = action.target();

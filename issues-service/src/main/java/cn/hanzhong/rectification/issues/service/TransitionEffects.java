@@ -49,9 +49,12 @@ public class TransitionEffects {
 
     private final ProgressReportRepository reports;
     private final EvidenceService evidence;
+    private final SignOffNotices notices;
 
     public TransitionEffects(UnitService units, Deadlines deadlines, History history, CurrentUser user,
-                             ProgrammeClock clock, ProgressReportRepository reports, EvidenceService evidence) {
+                             ProgrammeClock clock, ProgressReportRepository reports, EvidenceService evidence,
+                             SignOffNotices notices) {
+        this.notices = notices;
         this.evidence = evidence;
         this.reports = reports;
         this.units = units;
@@ -62,7 +65,13 @@ public class TransitionEffects {
         effects.put(IssueAction.ASSIGN, this::assign);
         effects.put(IssueAction.START, NOTHING);
         effects.put(IssueAction.REQUEST_ACCEPTANCE, this::requestAcceptance);
-        effects.put(IssueAction.ACCEPT, this::accept);
+        effects.put(IssueAction.VERIFY, this::verify);
+        effects.put(IssueAction.ACCEPT, this::acceptWithoutNotice);
+        effects.put(IssueAction.SIGN_OFF, this::accept);
+        effects.put(IssueAction.UPHOLD_OBJECTION, (issue, t, today) -> {
+            required("reason", t.reason());
+            return Optional.empty();
+        });
         effects.put(IssueAction.REJECT, this::reject);
         effects.put(IssueAction.CANCEL, this::cancel);
         effects.put(IssueAction.REOPEN, this::reopen);
@@ -107,6 +116,31 @@ public class TransitionEffects {
         return Optional.empty();
     }
 
+    /**
+     * 现场核查通过: the verification is recorded and the item goes on public notice (销号公示) for the
+     * configured working days; it is signed off when the window has passed without an objection upheld.
+     */
+    private Optional<FollowUp> verify(Issue issue, Transition t, LocalDate today) {
+        Transition.Verification v = t.verification();
+        String opinion = required("opinion", v.opinion());
+        LocalDate checkedOn = v.checkedOn() != null ? v.checkedOn() : today;
+        if (checkedOn.isAfter(today)) {
+            throw new InvalidInputException("checkedOn", "must not be in the future");
+        }
+        String checkedBy = v.checkedBy() != null && !v.checkedBy().isBlank() ? v.checkedBy().strip() : user.name();
+        notices.open(issue, checkedOn, checkedBy, opinion, today);
+        return Optional.empty();
+    }
+
+    /** 直接验收销号: only for an item that is not to be published, and the reason why is required (kept in history). */
+    private Optional<FollowUp> acceptWithoutNotice(Issue issue, Transition t, LocalDate today) {
+        if (t.reason() == null || t.reason().isBlank()) {
+            throw new InvalidInputException("reason", "is required to sign off without public notice (why the item is not published); "
+                    + "otherwise VERIFY opens the notice");
+        }
+        return accept(issue, t, today);
+    }
+
     /** 验收销号: the opinion, who and when; progress becomes 100 %. */
     private Optional<FollowUp> accept(Issue issue, Transition t, LocalDate today) {
         Transition.Acceptance a = t.acceptance();
@@ -138,6 +172,7 @@ public class TransitionEffects {
 
     private Optional<FollowUp> cancel(Issue issue, Transition t, LocalDate today) {
         issue.closingReason = required("reason", t.reason());
+        notices.withdrawOpen(issue);
         return Optional.empty();
     }
 

@@ -30,11 +30,22 @@ class IssueActionTest {
     }
 
     @Test
-    void officeAcceptsOrRejectsARequest() {
-        assertEquals(List.of(IssueAction.ACCEPT, IssueAction.REJECT, IssueAction.CANCEL),
+    void officeVerifiesAcceptsOrRejectsARequest() {
+        assertEquals(List.of(IssueAction.VERIFY, IssueAction.ACCEPT, IssueAction.REJECT, IssueAction.CANCEL),
                 IssueAction.allowed(IssueStatus.ACCEPTANCE_REQUESTED, OFFICE));
+        assertEquals(IssueStatus.PUBLIC_NOTICE, IssueAction.VERIFY.target());
         assertEquals(IssueStatus.SIGNED_OFF, IssueAction.ACCEPT.target());
         assertEquals(IssueStatus.IN_PROGRESS, IssueAction.REJECT.target());
+    }
+
+    @Test
+    void onlyTheServiceEndsAPublicNotice() {
+        assertEquals(List.of(IssueAction.CANCEL), IssueAction.allowed(IssueStatus.PUBLIC_NOTICE, EnumSet.of(Actor.OFFICE, Actor.LEAD_UNIT)),
+                "no caller signs off or reopens an item in public notice");
+        assertEquals(List.of(IssueAction.UPHOLD_OBJECTION, IssueAction.SIGN_OFF),
+                IssueAction.allowed(IssueStatus.PUBLIC_NOTICE, EnumSet.of(Actor.SYSTEM)));
+        assertEquals(IssueStatus.SIGNED_OFF, IssueAction.SIGN_OFF.target());
+        assertEquals(IssueStatus.IN_PROGRESS, IssueAction.UPHOLD_OBJECTION.target());
     }
 
     @Test

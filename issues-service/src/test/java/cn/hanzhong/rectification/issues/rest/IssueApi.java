@@ -19,6 +19,7 @@ final class IssueApi {
     static final String LEAD = "SSTHJJ";        // 市生态环境局
     static final String COOPERATING = "HTQ";    // 汉台区
     static final String OTHER = "YX";           // 洋县
+    static final String OFFICE_NAME = "市整改办 李主任";
 
     private IssueApi() {
     }
@@ -28,7 +29,7 @@ final class IssueApi {
     }
 
     static RequestSpecification office() {
-        return as(TestTokens.builder().roles("office").name("市整改办 李主任").sign());
+        return as(TestTokens.builder().roles("office").name(OFFICE_NAME).sign());
     }
 
     static RequestSpecification unit(String code) {

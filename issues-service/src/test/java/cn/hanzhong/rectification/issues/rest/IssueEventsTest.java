@@ -63,7 +63,7 @@ class IssueEventsTest {
         overdueWatch.publishOverdue(LocalDate.now(ProgrammeClock.ZONE).plusDays(22));
         transition(unit(LEAD), id, Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "监测报告", "selfAssessment", "达标"))
                 .statusCode(200);
-        transition(office(), id, Map.of("action", "ACCEPT", "opinion", "同意销号")).statusCode(200);
+        transition(office(), id, Map.of("action", "ACCEPT", "opinion", "同意销号", "reason", "涉密事项，不予公示")).statusCode(200);
         transition(office(), id, Map.of("action", "REOPEN", "reason", "回头看发现超标", "deadlineWorkingDays", 20)).statusCode(200);
 
         List<JsonNode> events = await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(id),

@@ -101,7 +101,7 @@ class IssueLifecycleTest {
         transition(office(), id, Map.of("action", "REJECT", "reason", "佐证材料不足，缺少监测数据"))
                 .statusCode(200).body("status", equalTo("IN_PROGRESS")).body("rejectionCount", equalTo(1));
         transition(unit(LEAD), id, request).statusCode(200);
-        transition(office(), id, Map.of("action", "ACCEPT", "opinion", "经现场核查，整改到位，同意销号"))
+        transition(office(), id, Map.of("action", "ACCEPT", "opinion", "经现场核查，整改到位，同意销号", "reason", "涉密事项，不予公示"))
                 .statusCode(200)
                 .body("status", equalTo("SIGNED_OFF"))
                 .body("progressPercent", equalTo(100))

@@ -41,7 +41,7 @@ class IssueRulesTest {
     @Test
     void everyIllegalMoveIs409WithTheAllowedActions() {
         String id = IssueApi.register(IssueApi.unique("尾矿库安全"));
-        transition(office(), id, Map.of("action", "ACCEPT", "opinion", "x")).statusCode(409).contentType(PROBLEM)
+        transition(office(), id, Map.of("action", "ACCEPT", "opinion", "x", "reason", "涉密事项，不予公示")).statusCode(409).contentType(PROBLEM)
                 .body("currentStatus", equalTo("REGISTERED"))
                 .body("allowedActions", contains("ASSIGN", "CANCEL"));
         transition(office(), id, Map.of("action", "REOPEN", "reason", "x")).statusCode(409);
@@ -91,7 +91,7 @@ class IssueRulesTest {
         String id = IssueApi.inProgress(IssueApi.unique("大气扬尘污染"));
         transition(unit(LEAD), id, Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "照片", "selfAssessment", "完成"))
                 .statusCode(200);
-        transition(unit(LEAD), id, Map.of("action", "ACCEPT", "opinion", "自己验收")).statusCode(403).contentType(PROBLEM);
+        transition(unit(LEAD), id, Map.of("action", "ACCEPT", "opinion", "自己验收", "reason", "涉密事项，不予公示")).statusCode(403).contentType(PROBLEM);
         office().get("/api/v1/issues/" + id).then().body("status", equalTo("ACCEPTANCE_REQUESTED"));
     }
 
@@ -212,7 +212,7 @@ class IssueRulesTest {
         IssueApi.transition(IssueApi.unit(IssueApi.LEAD), id, Map.of("action", "START")).statusCode(200);
         IssueApi.transition(IssueApi.unit(IssueApi.LEAD), id, Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "照片",
                 "selfAssessment", "已完成")).statusCode(200);
-        IssueApi.transition(office(), id, Map.of("action", "ACCEPT", "opinion", "整改到位")).statusCode(200);
+        IssueApi.transition(office(), id, Map.of("action", "ACCEPT", "opinion", "整改到位", "reason", "涉密事项，不予公示")).statusCode(200);
 
         body.put("target", "销号后省级系统又推送的目标");
         as(TestTokens.role("province")).body(body).post("/api/v1/issues").then().statusCode(409).contentType(PROBLEM);

@@ -126,7 +126,7 @@ class IssueSearchTest {
         transition(unit(code), done, Map.of("action", "START")).statusCode(200);
         transition(unit(code), done, Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "e", "selfAssessment", "s"))
                 .statusCode(200);
-        transition(office(), done, Map.of("action", "ACCEPT", "opinion", "同意")).statusCode(200);
+        transition(office(), done, Map.of("action", "ACCEPT", "opinion", "同意", "reason", "涉密事项，不予公示")).statusCode(200);
         String open = assignedTo(code, IssueApi.unique("统计"));
         transition(unit(code), open, Map.of("action", "START")).statusCode(200);
 
@@ -161,7 +161,7 @@ class IssueSearchTest {
             transition(unit(code), id, Map.of("action", "START")).statusCode(200);
             transition(unit(code), id, Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "e", "selfAssessment", "s"))
                     .statusCode(200);
-            transition(office(), id, Map.of("action", "ACCEPT", "opinion", "同意")).statusCode(200);
+            transition(office(), id, Map.of("action", "ACCEPT", "opinion", "同意", "reason", "涉密事项，不予公示")).statusCode(200);
         }
         // What the history of a long programme holds: one issue was signed off after its first deadline (within
         // an approved extension), one never had a deadline. Written as the data, the API cannot go back in time.

@@ -17,8 +17,9 @@ import java.util.UUID;
 /**
  * A move in an issue's life. Which fields count depends on the action: ASSIGN takes
  * {@code leadUnit}, {@code cooperatingUnits} and {@code deadline} or {@code deadlineWorkingDays};
- * REQUEST_ACCEPTANCE {@code evidence} and {@code selfAssessment}; ACCEPT {@code opinion},
- * {@code acceptedBy}, {@code acceptedOn}; REJECT and CANCEL a {@code reason}; REOPEN a {@code reason}, a new
+ * REQUEST_ACCEPTANCE {@code evidence}, {@code selfAssessment} and {@code evidenceIds}; VERIFY {@code checkedOn},
+ * {@code checkedBy}, {@code opinion}, {@code passed}; ACCEPT (only an item not for publication) {@code opinion},
+ * {@code acceptedBy}, {@code acceptedOn} and a {@code reason}; REJECT and CANCEL a {@code reason}; REOPEN a {@code reason}, a new
  * {@code deadline} or {@code deadlineWorkingDays}, and optionally the {@code progressPercent} it restarts from.
  */
 @Schema(name = "TransitionRequest")
@@ -34,7 +35,12 @@ public record TransitionRequest(
         @Schema(description = "Self-assessment of the lead unit (自评)") @Size(max = 5000) String selfAssessment,
         @Schema(description = "REQUEST_ACCEPTANCE: evidence files uploaded to the issue that make up the application's dossier")
         @Size(max = 200) List<UUID> evidenceIds,
-        @Schema(description = "Acceptance opinion (验收意见)") @Size(max = 5000) String opinion,
+        @Schema(description = "VERIFY: the verification's opinion, published with the notice (核查意见); ACCEPT: the acceptance opinion (验收意见)")
+        @Size(max = 5000) String opinion,
+        @Schema(description = "VERIFY: the on-site check date (default today)") LocalDate checkedOn,
+        @Schema(description = "VERIFY: who checked on site (default the caller)") @Size(max = 100) String checkedBy,
+        @Schema(description = "VERIFY: whether the check passed (default true); false rejects the application as REJECT does")
+        Boolean passed,
         @Schema(description = "Who accepted; defaults to the caller") @Size(max = 100) String acceptedBy,
         @Schema(description = "Acceptance date; defaults to today") LocalDate acceptedOn,
         @Schema(description = "REOPEN: the progress the rectification restarts from (default: the last progress report "
@@ -44,6 +50,7 @@ public record TransitionRequest(
         return new Transition(action, reason,
                 new Transition.Assignment(leadUnit, cooperatingUnits, deadline, deadlineWorkingDays),
                 new Transition.Evidence(evidence, selfAssessment, evidenceIds),
-                new Transition.Acceptance(opinion, acceptedBy, acceptedOn), progressPercent);
+                new Transition.Acceptance(opinion, acceptedBy, acceptedOn), progressPercent,
+                new Transition.Verification(checkedOn, checkedBy, opinion, passed));
     }
 }
