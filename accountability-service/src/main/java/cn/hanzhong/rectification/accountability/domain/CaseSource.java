@@ -8,6 +8,7 @@ public enum CaseSource implements Labelled {
     OVERDUE_RECTIFICATION("逾期未完成整改"),
     REPEATED_REJECTION("验收多次未通过（疑似搞变通、打折扣）"),
     LOOK_BACK_RECURRENCE("回头看问题反弹"),
+    PAPER_RECTIFICATION("回头看发现虚假整改、表面整改"),
     PETITION("信访件问责"),
     SUPERVISION_ORDER("督办事项逾期未反馈或多次退办"),
     SELF_INITIATED("自行启动");

@@ -14,5 +14,6 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record IssueEventData(UUID id, String code, String title, String leadUnit, LocalDate deadline, String status,
                              Integer rejectionCount, String action, String reason, LocalDate overdueSince,
-                             LocalDate newDeadline, List<ResponsibleOfficial> responsibleOfficials) {
+                             LocalDate newDeadline, List<ResponsibleOfficial> responsibleOfficials,
+                             UUID lookBackId, UUID checkId, String checkerUnit, LocalDate checkedOn, String findings) {
 }

@@ -19,6 +19,10 @@ public final class ProducerEvents {
     public static final String ISSUE_SIGNED_OFF = "issue.signed-off";
     public static final String ISSUE_STATUS_CHANGED = "issue.status-changed";
     public static final String ISSUE_REOPENED = "issue.reopened";
+    /** A look-back check found the rectification fake or superficial (the issue was reopened with it). */
+    public static final String ISSUE_PAPER_RECTIFICATION = "issue.paper-rectification-found";
+    /** The reopening that accompanies it; the paper-rectification event proposes the case. */
+    public static final String ACTION_LOOK_BACK_PAPER = "LOOK_BACK_PAPER_RECTIFICATION";
     public static final String PETITION_CONCLUDED = "petition.concluded";
 
     /** Every issue event updates the projection; these are the ones published today. */
@@ -27,7 +31,7 @@ public final class ProducerEvents {
     public static final String ORDER_OVERDUE = "supervision-order.overdue";
     public static final String ORDER_RETURNED = "supervision-order.returned";
     public static final Set<String> ISSUE_TYPES = Set.of("issue.registered", "issue.assigned", ISSUE_STATUS_CHANGED,
-            ISSUE_DEADLINE_CHANGED, "issue.progress-reported", ISSUE_SIGNED_OFF, ISSUE_REOPENED, ISSUE_OVERDUE,
+            ISSUE_DEADLINE_CHANGED, "issue.progress-reported", ISSUE_SIGNED_OFF, ISSUE_REOPENED, ISSUE_PAPER_RECTIFICATION, ISSUE_OVERDUE,
             UNIT_REGISTERED, UNIT_CHANGED, ORDER_OVERDUE, ORDER_RETURNED);
     public static final Set<String> PETITION_TYPES = Set.of("petition.received", "petition.assigned",
             "petition.status-changed", PETITION_CONCLUDED, "petition.reopened", "petition.deadline-changed", "petition.overdue");

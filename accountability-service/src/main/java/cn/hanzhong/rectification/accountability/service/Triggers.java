@@ -97,9 +97,18 @@ public class Triggers {
                             Map.of("rejectionCount", t.rejectionCount, "lastRejectionReason", text(d.reason()))));
                 }
             }
-            case ProducerEvents.ISSUE_REOPENED -> cases.propose(aboutIssue(t, "RECURRENCE:" + t.id + ":" + event.id(),
-                    CaseSource.LOOK_BACK_RECURRENCE, t.code + " 销号后回头看发现问题反弹：" + t.title,
-                    Map.of("lookBackFinding", text(d.reason()))));
+            case ProducerEvents.ISSUE_REOPENED -> {
+                if (!ProducerEvents.ACTION_LOOK_BACK_PAPER.equals(d.action())) {
+                    cases.propose(aboutIssue(t, "RECURRENCE:" + t.id + ":" + event.id(),
+                            CaseSource.LOOK_BACK_RECURRENCE, t.code + " 销号后回头看发现问题反弹：" + t.title,
+                            Map.of("lookBackFinding", text(d.reason()))));
+                }
+            }
+            case ProducerEvents.ISSUE_PAPER_RECTIFICATION -> cases.propose(aboutIssue(t,
+                    "PAPER_RECTIFICATION:" + (d.checkId() != null ? d.checkId() : event.id()), CaseSource.PAPER_RECTIFICATION,
+                    t.code + " 回头看发现虚假整改、表面整改：" + t.title,
+                    Map.of("lookBackFinding", text(d.findings()), "checkerUnit", text(d.checkerUnit()),
+                            "checkedOn", String.valueOf(d.checkedOn()))));
             default -> { }
         }
         if (isNew) {

@@ -173,6 +173,14 @@ class AccountabilityCaseTest {
         EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", reopen);
         await().atMost(Duration.ofSeconds(30)).until(() -> count("issue=" + reopened + "&source=LOOK_BACK_RECURRENCE") == 1);
 
+        // Paper rectification (虚假整改、表面整改): the reopening that comes with it proposes nothing, the finding one case.
+        UUID paper = UUID.randomUUID();
+        publishIssue("issue.reopened.json", paper, Map.of("action", "LOOK_BACK_PAPER_RECTIFICATION"));
+        ObjectNode found = EventFixtures.event("issue.paper-rectification-found.json", paper, Map.of());
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", found);
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", found);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("issue=" + paper + "&source=PAPER_RECTIFICATION") == 1);
+
         // Petition: a concluded petition that held persons accountable, concluded twice (after a return).
         UUID petition = UUID.randomUUID();
         EventFixtures.send(kafka.bootstrapServers(), "rectification.petitions", EventFixtures.event("petition.concluded.json", petition, Map.of()));
@@ -183,6 +191,7 @@ class AccountabilityCaseTest {
         Assertions.assertEquals(1, count("petition=" + petition));
         Assertions.assertEquals(1, count("issue=" + rejected));
         Assertions.assertEquals(1, count("issue=" + reopened));
+        Assertions.assertEquals(1, count("issue=" + paper), "one case for a paper rectification, not a recurrence too");
 
         // A proposal can be dismissed with a reason.
         String proposal = office().get("/api/v1/accountability-cases?petition=" + petition).then().extract().path("items[0].id");

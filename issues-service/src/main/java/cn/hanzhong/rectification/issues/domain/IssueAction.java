@@ -23,7 +23,10 @@ public enum IssueAction implements Labelled {
             IssueStatus.PUBLIC_NOTICE),
     REOPEN("问题反弹，重新整改", Actor.OFFICE, IssueStatus.IN_PROGRESS, IssueStatus.SIGNED_OFF),
     UPHOLD_OBJECTION("公示异议成立，退回整改", Actor.SYSTEM, IssueStatus.IN_PROGRESS, IssueStatus.PUBLIC_NOTICE),
-    SIGN_OFF("公示期满，销号", Actor.SYSTEM, IssueStatus.SIGNED_OFF, IssueStatus.PUBLIC_NOTICE);
+    SIGN_OFF("公示期满，销号", Actor.SYSTEM, IssueStatus.SIGNED_OFF, IssueStatus.PUBLIC_NOTICE),
+    LOOK_BACK_RECURRED("回头看发现问题反弹，重新整改", Actor.SYSTEM, IssueStatus.IN_PROGRESS, IssueStatus.SIGNED_OFF),
+    LOOK_BACK_PAPER_RECTIFICATION("回头看发现虚假整改、表面整改，重新整改", Actor.SYSTEM, IssueStatus.IN_PROGRESS,
+            IssueStatus.SIGNED_OFF);
 
     private final String label;
     private final Actor actor;

@@ -22,6 +22,7 @@ public final class IssueEvents {
     public static final String PROGRESS_REPORTED = "issue.progress-reported";
     public static final String SIGNED_OFF = "issue.signed-off";
     public static final String REOPENED = "issue.reopened";
+    public static final String PAPER_RECTIFICATION_FOUND = "issue.paper-rectification-found";
     public static final String OVERDUE = "issue.overdue";
     public static final String EXTENSION_REQUESTED = "issue.extension-requested";
     public static final String EXTENSION_DECIDED = "issue.extension-decided";
@@ -50,7 +51,13 @@ public final class IssueEvents {
                                  boolean onTime) {
     }
 
-    public record IssueReopened(@JsonUnwrapped IssueFacts issue, String reason) {
+    /** {@code action}: REOPEN (the office), LOOK_BACK_RECURRED or LOOK_BACK_PAPER_RECTIFICATION (a look-back check). */
+    public record IssueReopened(@JsonUnwrapped IssueFacts issue, String reason, IssueAction action) {
+    }
+
+    /** A look-back check found the rectification fake or superficial (虚假整改、表面整改); the issue was reopened. */
+    public record IssuePaperRectificationFound(@JsonUnwrapped IssueFacts issue, UUID lookBackId, UUID checkId,
+                                               String checkerUnit, LocalDate checkedOn, String findings) {
     }
 
     public record IssueOverdue(@JsonUnwrapped IssueFacts issue, LocalDate overdueSince) {

@@ -54,15 +54,17 @@ public class EvidenceService {
     }
 
     private final IssueQueries queries;
+    private final IssueAccess access;
     private final EvidenceFileRepository files;
     private final ObjectStore store;
     private final CurrentUser user;
     private final ProgrammeClock clock;
     private final long maxFileSize;
 
-    public EvidenceService(IssueQueries queries, EvidenceFileRepository files, ObjectStore store, CurrentUser user,
+    public EvidenceService(IssueQueries queries, IssueAccess access, EvidenceFileRepository files, ObjectStore store, CurrentUser user,
                            ProgrammeClock clock, IssuesConfig config) {
         this.queries = queries;
+        this.access = access;
         this.files = files;
         this.store = store;
         this.user = user;
@@ -202,8 +204,8 @@ public class EvidenceService {
     private void requireContributor(Issue issue) {
         boolean office = user.hasRole(Roles.OFFICE);
         boolean involvedUnit = user.hasRole(Roles.UNIT) && user.belongsToAny(issue.involvedUnits());
-        if (!office && !involvedUnit) {
-            throw new ForbiddenException("Only the office and the issue's units may add evidence");
+        if (!office && !involvedUnit && !access.checksIt(issue)) {
+            throw new ForbiddenException("Only the office, the issue's units and its look-back checker may add evidence");
         }
     }
 

@@ -75,6 +75,8 @@ public class TransitionEffects {
         effects.put(IssueAction.REJECT, this::reject);
         effects.put(IssueAction.CANCEL, this::cancel);
         effects.put(IssueAction.REOPEN, this::reopen);
+        effects.put(IssueAction.LOOK_BACK_RECURRED, this::reopen);
+        effects.put(IssueAction.LOOK_BACK_PAPER_RECTIFICATION, this::reopen);
     }
 
     public Optional<FollowUp> apply(Issue issue, Transition t, LocalDate today) {
@@ -189,21 +191,22 @@ public class TransitionEffects {
         }
         Deadlines.Scheduled deadline = deadlines.forAssignment(issue, new Transition.Assignment(null, null, a.deadline(),
                 a.workingDays()), today);
-        history.change(issue, "REOPEN", "deadline", issue.deadline, deadline.date(), deadline.rule().description());
+        String act = t.action().name();
+        history.change(issue, act, "deadline", issue.deadline, deadline.date(), deadline.rule().description());
         issue.deadline = deadline.date();
         issue.deadlineRule = deadline.rule();
         int progress = t.progressPercent() != null ? t.progressPercent()
                 : Math.min(99, reports.lastPercent(issue.id).orElse(0));
-        history.change(issue, "REOPEN", "progressPercent", issue.progressPercent, progress, reason);
+        history.change(issue, act, "progressPercent", issue.progressPercent, progress, reason);
         issue.progressPercent = progress;
-        history.change(issue, "REOPEN", "acceptedOn", issue.acceptedOn, null, reason);
+        history.change(issue, act, "acceptedOn", issue.acceptedOn, null, reason);
         issue.acceptedOn = null;
         issue.acceptedBy = null;
         issue.acceptanceOpinion = null;
         issue.signedOffAt = null;
         issue.overdueNotifiedFor = null;
         issue.behindFrom = null;
-        return followUp(IssueEvents.REOPENED, facts -> new IssueEvents.IssueReopened(facts, reason));
+        return followUp(IssueEvents.REOPENED, facts -> new IssueEvents.IssueReopened(facts, reason, t.action()));
     }
 
     private static Optional<FollowUp> followUp(String type, Function<IssueFacts, Object> payload) {

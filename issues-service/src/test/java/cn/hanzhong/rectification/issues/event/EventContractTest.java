@@ -65,7 +65,14 @@ class EventContractTest {
 
     @Test
     void reopenedPayloadHasTheShapeOfItsFixture() {
-        assertMatchesFixture("issue.reopened.json", new IssueEvents.IssueReopened(FACTS, "r"));
+        assertMatchesFixture("issue.reopened.json", new IssueEvents.IssueReopened(FACTS, "r",
+                cn.hanzhong.rectification.issues.domain.IssueAction.LOOK_BACK_RECURRED));
+    }
+
+    @Test
+    void paperRectificationPayloadHasTheShapeOfItsFixture() {
+        assertMatchesFixture("issue.paper-rectification-found.json", new IssueEvents.IssuePaperRectificationFound(FACTS,
+                UUID.randomUUID(), UUID.randomUUID(), "SZGB", LocalDate.now(ProgrammeClock.ZONE), "f"));
     }
 
     @Test
