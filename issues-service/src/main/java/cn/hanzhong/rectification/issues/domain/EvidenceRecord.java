@@ -5,7 +5,8 @@ public enum EvidenceRecord {
     PROGRESS_REPORT("月度进展报告"),
     ACCEPTANCE_REQUEST("销号申请"),
     ORDER_RESPONSE("督办回复"),
-    LOOK_BACK_CHECK("回头看核查");
+    LOOK_BACK_CHECK("回头看核查"),
+    MEASURE("整改措施完成佐证");
 
     private final String label;
 

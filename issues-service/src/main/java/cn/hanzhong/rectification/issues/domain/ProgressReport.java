@@ -50,6 +50,9 @@ public class ProgressReport {
     @Column(name = "reported_unit")
     public String reportedUnit;
 
+    /** Whose share it reports: the lead unit's report stands for the issue, a cooperating unit's for its part. */
+    public String unit;
+
     @Column(name = "reported_at", nullable = false)
     public OffsetDateTime reportedAt;
 

@@ -37,7 +37,7 @@ public class IssueMapper {
 
     public ProgressReportResponse toResponse(ProgressReport r) {
         return new ProgressReportResponse(r.id, r.issueId, r.period, r.percent, r.narrative,
-                List.copyOf(r.completedMeasures), r.difficulties, r.nextSteps, r.draft, r.reportedBy, r.reportedUnit,
+                List.copyOf(r.completedMeasures), r.difficulties, r.nextSteps, r.draft, r.reportedBy, r.reportedUnit, r.unit,
                 r.reportedAt);
     }
 

@@ -15,6 +15,8 @@ import cn.hanzhong.rectification.platform.outbox.Outbox;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
 import cn.hanzhong.rectification.platform.security.CurrentUser;
+import cn.hanzhong.rectification.platform.security.Roles;
+import io.quarkus.security.ForbiddenException;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -56,9 +58,15 @@ public class ProgressReportService {
         this.clock = clock;
     }
 
-    /** A final report sets the issue's progress and is published; a draft only waits to be replaced. */
+    /**
+     * The lead unit's final report sets the issue's progress and is published; a cooperating unit reports
+     * its own share (kept and shown in the breakdown, not the issue's figure); a draft only waits to be replaced.
+     */
     public ProgressReport report(UUID issueId, ReportProgress r) {
-        Issue issue = locks.forLeadUnitChange(issueId);
+        Issue issue = locks.forChange(issueId, null);
+        String unit = user.unit().filter(u -> user.hasRole(Roles.UNIT) && issue.involvedUnits().contains(u))
+                .orElseThrow(() -> new ForbiddenException("Only the lead unit and the cooperating units report progress on " + issue.code));
+        boolean lead = unit.equals(issue.leadUnit);
         if (!REPORTABLE.contains(issue.status)) {
             throw new IllegalTransitionException("REPORT_PROGRESS", issue.status.name(), List.of());
         }
@@ -66,9 +74,9 @@ public class ProgressReportService {
         if (r.period().isAfter(YearMonth.from(clock.today()))) {
             throw new InvalidInputException("period", "must not be a future month");
         }
-        ProgressReport report = reports.find("issueId = ?1 and period = ?2", issueId, period).firstResult();
+        ProgressReport report = reports.find("issueId = ?1 and period = ?2 and unit = ?3", issueId, period, unit).firstResult();
         if (report != null && !report.draft) {
-            throw new ConflictException("A report for " + period + " was already submitted for "
+            throw new ConflictException("A report of " + unit + " for " + period + " was already submitted for "
                     + issue.code + "; only a draft can be replaced");
         }
         if (report == null) {
@@ -76,6 +84,7 @@ public class ProgressReportService {
             report.id = UUID.randomUUID();
             report.issueId = issueId;
             report.period = period;
+            report.unit = unit;
         }
         report.percent = r.percent();
         report.narrative = r.narrative();
@@ -89,7 +98,9 @@ public class ProgressReportService {
         reports.persist(report);
         evidence.attach(r.evidenceIds(), Set.of(issueId), EvidenceRecord.PROGRESS_REPORT, report.id.toString(), !r.draft(),
                 "evidenceIds");
-        if (!r.draft()) {
+        if (!r.draft() && !lead) {
+            history.action(issue, "COOPERATING_PROGRESS_REPORTED", unit + " 报送 " + period + " 配合整改进展 " + r.percent() + "%");
+        } else if (!r.draft()) {
             history.change(issue, "PROGRESS_REPORTED", "progressPercent", issue.progressPercent, r.percent(),
                     "monthly report " + period);
             issue.progressPercent = r.percent();

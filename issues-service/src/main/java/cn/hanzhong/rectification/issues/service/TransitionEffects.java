@@ -196,7 +196,7 @@ public class TransitionEffects {
         issue.deadline = deadline.date();
         issue.deadlineRule = deadline.rule();
         int progress = t.progressPercent() != null ? t.progressPercent()
-                : Math.min(99, reports.lastPercent(issue.id).orElse(0));
+                : Math.min(99, reports.lastPercent(issue.id, issue.leadUnit).orElse(0));
         history.change(issue, act, "progressPercent", issue.progressPercent, progress, reason);
         issue.progressPercent = progress;
         history.change(issue, act, "acceptedOn", issue.acceptedOn, null, reason);

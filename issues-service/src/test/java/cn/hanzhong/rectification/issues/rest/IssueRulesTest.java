@@ -78,12 +78,15 @@ class IssueRulesTest {
     }
 
     @Test
-    void aCooperatingUnitReadsButDoesNotAct() {
+    void aCooperatingUnitReadsAndReportsItsShareButDoesNotMoveTheIssue() {
         String id = IssueApi.assigned(IssueApi.unique("沿江重点镇污水处理厂运行不正常"));
         unit(COOPERATING).get("/api/v1/issues/" + id).then().statusCode(200);
         transition(unit(COOPERATING), id, Map.of("action", "START")).statusCode(403).contentType(PROBLEM);
         unit(COOPERATING).body(Map.of("period", "2021-10", "percent", 10, "narrative", "x"))
-                .post("/api/v1/issues/" + id + "/progress-reports").then().statusCode(403);
+                .post("/api/v1/issues/" + id + "/progress-reports").then().statusCode(201).body("unit", equalTo(COOPERATING));
+        office().get("/api/v1/issues/" + id).then().body("progressPercent", equalTo(0));
+        unit(OTHER).body(Map.of("period", "2021-10", "percent", 10, "narrative", "x"))
+                .post("/api/v1/issues/" + id + "/progress-reports").then().statusCode(404);
     }
 
     @Test

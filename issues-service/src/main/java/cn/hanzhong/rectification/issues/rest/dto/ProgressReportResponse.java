@@ -10,5 +10,6 @@ import java.util.UUID;
 public record ProgressReportResponse(UUID id, UUID issueId, String period, int percent, String narrative,
                                      List<String> completedMeasures, String difficulties, String nextSteps,
                                      boolean draft, String reportedBy, String reportedUnit,
+                                     @Schema(description = "Whose share: the lead unit's report stands for the issue") String unit,
                                      OffsetDateTime reportedAt) {
 }
