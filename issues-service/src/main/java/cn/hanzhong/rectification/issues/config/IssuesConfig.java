@@ -73,4 +73,26 @@ public interface IssuesConfig {
          */
         java.util.Optional<String> objectionContactKey();
     }
+
+    /** Unit implementation plans (整改实施方案) ({@code issues.plans.*}). */
+    Plans plans();
+
+    interface Plans {
+
+        /** When the plans are due (the plan: 于9月底前报送). */
+        @WithDefault("2021-09-30")
+        java.time.LocalDate dueDate();
+
+        /** Which kinds of unit owe a plan. */
+        @WithDefault("COUNTY_DISTRICT,MANAGEMENT_COMMITTEE,CITY_DEPARTMENT")
+        java.util.List<String> unitKinds();
+
+        /** When the registry adds the units that owe a plan and announces overdue ones (cron); {@code off} disables it. */
+        @WithDefault("0 15 0 * * ?")
+        String cron();
+
+        /** The same work soon after start and then every so often ({@code off} disables it). */
+        @WithDefault("24h")
+        String startupEvery();
+    }
 }

@@ -78,38 +78,61 @@ public class EvidenceService {
         if (issue.status == IssueStatus.CANCELLED) {
             throw new ConflictException("Issue " + issue.code + " was cancelled; it takes no more evidence");
         }
-        if (upload.file() == null) {
-            throw new InvalidInputException("file", "is required (a multipart part named file)");
-        }
-        String name = originalName(upload.originalName());
-        long size = size(upload.file());
-        if (size > maxFileSize) {
-            throw new PayloadTooLargeException(maxFileSize);
-        }
-        if (size == 0) {
-            throw new InvalidInputException("file", "is empty");
-        }
-        String mediaType = EvidenceTypes.check(upload.file(), name);
-        String sha256 = sha256(upload.file());
-        try {
-            store.put(sha256, upload.file(), mediaType);
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "the evidence store (%s) did not take a file of issue %s", store.kind(), issue.code);
-            throw new ServiceUnavailableException("The evidence store is not available; try again later");
-        }
+        StoredFile stored = storeChecked(upload.file(), upload.originalName());
         EvidenceFile f = new EvidenceFile();
         f.id = UUID.randomUUID();
         f.issueId = issueId;
-        f.sha256 = sha256;
-        f.sizeBytes = size;
-        f.mediaType = mediaType;
-        f.originalName = name;
+        f.sha256 = stored.sha256();
+        f.sizeBytes = stored.size();
+        f.mediaType = stored.mediaType();
+        f.originalName = stored.name();
         f.description = upload.description() == null || upload.description().isBlank() ? null : upload.description().strip();
         f.uploadedBy = user.name();
         f.uploadedUnit = user.unit().orElse(null);
         f.uploadedAt = clock.now();
         files.persist(f);
         return f;
+    }
+
+    /** A file checked (size, type from its bytes) and put in the object store under its SHA-256. */
+    public record StoredFile(String sha256, long size, String mediaType, String name) {
+    }
+
+    /**
+     * Checks an uploaded file as evidence is checked (at most {@code issues.evidence.max-file-size}, not empty,
+     * an accepted type told from the bytes) and stores it content-addressed; the name is cleaned, never a path.
+     */
+    public StoredFile storeChecked(Path file, String originalName) {
+        if (file == null) {
+            throw new InvalidInputException("file", "is required (a multipart part named file)");
+        }
+        String name = originalName(originalName);
+        long size = size(file);
+        if (size > maxFileSize) {
+            throw new PayloadTooLargeException(maxFileSize);
+        }
+        if (size == 0) {
+            throw new InvalidInputException("file", "is empty");
+        }
+        String mediaType = EvidenceTypes.check(file, name);
+        String sha256 = sha256(file);
+        try {
+            store.put(sha256, file, mediaType);
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "the object store (%s) did not take a file", store.kind());
+            throw new ServiceUnavailableException("The file store is not available; try again later");
+        }
+        return new StoredFile(sha256, size, mediaType, name);
+    }
+
+    /** The bytes stored under {@code sha256} (a plan's file), for a caller that may read them. */
+    public InputStream openStored(String sha256) {
+        try {
+            return store.open(sha256);
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "the object store (%s) did not give %s", store.kind(), sha256);
+            throw new ServiceUnavailableException("The file store is not available; try again later");
+        }
     }
 
     /** Every file of the issue, or those of one record. */

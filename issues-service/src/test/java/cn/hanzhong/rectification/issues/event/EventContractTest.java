@@ -70,6 +70,13 @@ class EventContractTest {
     }
 
     @Test
+    void implementationPlanPayloadHasTheShapeOfItsFixture() {
+        assertMatchesFixture("implementation-plan.submitted.json", new cn.hanzhong.rectification.issues.event.PlanEvents.PlanFacts(
+                UUID.randomUUID(), "HTQ", "p", LocalDate.now(ProgrammeClock.ZONE),
+                cn.hanzhong.rectification.issues.domain.PlanStatus.SUBMITTED, 1, "t", "n"));
+    }
+
+    @Test
     void paperRectificationPayloadHasTheShapeOfItsFixture() {
         assertMatchesFixture("issue.paper-rectification-found.json", new IssueEvents.IssuePaperRectificationFound(FACTS,
                 UUID.randomUUID(), UUID.randomUUID(), "SZGB", LocalDate.now(ProgrammeClock.ZONE), "f"));
