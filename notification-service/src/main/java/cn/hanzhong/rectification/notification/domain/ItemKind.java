@@ -2,8 +2,9 @@ package cn.hanzhong.rectification.notification.domain;
 
 /**
  * What a tracked item is; CALENDAR stands for a year of the working-day calendar (office notices only),
- * SUPERVISION_ORDER for a supervision order (督办单) of the issues service, due by its response date.
+ * SUPERVISION_ORDER for a supervision order (督办单) of the issues service, due by its response date,
+ * IMPLEMENTATION_PLAN for a unit's implementation plan (整改实施方案), due by the programme's date until submitted.
  */
 public enum ItemKind {
-    ISSUE, PETITION, CASE, CALENDAR, SUPERVISION_ORDER
+    ISSUE, PETITION, CASE, CALENDAR, SUPERVISION_ORDER, IMPLEMENTATION_PLAN
 }

@@ -32,7 +32,10 @@ public enum NoticeKind implements Labelled {
     SUPERVISION_ORDER_ISSUED("督办通知", false),
     SUPERVISION_ORDER_RESPONDED("督办事项已反馈，待审核", false),
     SUPERVISION_ORDER_RETURNED("督办反馈被退办", false),
-    SUPERVISION_ORDER_OVERDUE("督办逾期催办", true);
+    SUPERVISION_ORDER_OVERDUE("督办逾期催办", true),
+    PLAN_SUBMITTED("整改实施方案已报送，待审核", false),
+    PLAN_RETURNED("整改实施方案被退回修改", false),
+    PLAN_OVERDUE("整改实施方案逾期未报送", true);
 
     private final String label;
     private final boolean alert;

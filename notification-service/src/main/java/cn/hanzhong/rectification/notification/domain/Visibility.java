@@ -25,6 +25,9 @@ import java.util.Set;
  *   <tr><td>SUPERVISION_ORDER_ISSUED, SUPERVISION_ORDER_RETURNED</td><td>the unit the order is addressed to</td></tr>
  *   <tr><td>SUPERVISION_ORDER_RESPONDED</td><td>the office</td></tr>
  *   <tr><td>SUPERVISION_ORDER_OVERDUE</td><td>the unit addressed and the office</td></tr>
+ *   <tr><td>PLAN_SUBMITTED</td><td>the office</td></tr>
+ *   <tr><td>PLAN_RETURNED</td><td>the unit whose plan it is</td></tr>
+ *   <tr><td>PLAN_OVERDUE</td><td>the unit and the office</td></tr>
  * </table>
  *
  * <p><b>Readers</b> — a person's inbox and stream hold the notices addressed to their unit (role
@@ -65,6 +68,9 @@ public final class Visibility {
         AUDIENCE.put(NoticeKind.SUPERVISION_ORDER_RETURNED, Set.of(Party.LEAD_UNIT));
         AUDIENCE.put(NoticeKind.SUPERVISION_ORDER_RESPONDED, Set.of(Party.OFFICE));
         AUDIENCE.put(NoticeKind.SUPERVISION_ORDER_OVERDUE, Set.of(Party.LEAD_UNIT, Party.OFFICE));
+        AUDIENCE.put(NoticeKind.PLAN_SUBMITTED, Set.of(Party.OFFICE));
+        AUDIENCE.put(NoticeKind.PLAN_RETURNED, Set.of(Party.LEAD_UNIT));
+        AUDIENCE.put(NoticeKind.PLAN_OVERDUE, Set.of(Party.LEAD_UNIT, Party.OFFICE));
         for (NoticeKind k : NoticeKind.values()) {
             if (!AUDIENCE.containsKey(k)) {
                 throw new ExceptionInInitializerError("No audience for " + k);

@@ -37,7 +37,13 @@ public final class ProducerEvents {
     public static final String ORDER_PREFIX = "supervision-order.";
     public static final Set<String> ORDER_TYPES = prefixed(ORDER_PREFIX, "issued", "responded", "returned", "closed",
             "withdrawn", "overdue");
-    public static final Set<String> ISSUE_TYPES_AND_CALENDAR = union(union(ISSUE_TYPES, ORDER_TYPES), Set.of("calendar.updated"));
+    /** The issues service's registry of unit implementation plans (整改实施方案), on the same topic. */
+    public static final String PLAN_PREFIX = "implementation-plan.";
+    public static final Set<String> PLAN_TYPES = prefixed(PLAN_PREFIX, "required", "submitted", "accepted", "returned", "overdue");
+    /** A plan the unit still owes (the time its reminders run). */
+    public static final Set<String> PLAN_OWED = Set.of("REQUIRED", "RETURNED");
+    public static final Set<String> ISSUE_TYPES_AND_CALENDAR = union(union(union(ISSUE_TYPES, ORDER_TYPES), PLAN_TYPES),
+            Set.of("calendar.updated"));
     public static final Set<String> PETITION_TYPES = prefixed("petition.", RECEIVED, ASSIGNED, STATUS_CHANGED, CONCLUDED,
             REOPENED, DEADLINE_CHANGED, OVERDUE);
 

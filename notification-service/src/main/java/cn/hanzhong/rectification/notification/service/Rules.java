@@ -211,6 +211,47 @@ public class Rules {
         }
     }
 
+    /**
+     * Applies one implementation-plan event: the plan is tracked as an item of its unit due on the programme's
+     * date while owed (so the deadline scan reminds the unit before it); a submission tells the office, a
+     * return the unit, the due date passing without a plan both.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onPlanEvent(CloudEvent event, cn.hanzhong.rectification.notification.event.PlanEventData d) {
+        if (d.id() == null || d.unit() == null || d.dueDate() == null) {
+            throw new MalformedEventException(event.type() + " without id, unit or dueDate");
+        }
+        TrackedItem item = items.findByIdOptional(d.id()).orElseGet(TrackedItem::new);
+        boolean isNew = item.id == null;
+        item.id = d.id();
+        item.kind = ItemKind.IMPLEMENTATION_PLAN;
+        item.code = d.unit();
+        item.title = "整改实施方案（" + d.unit() + "）";
+        item.leadUnit = d.unit();
+        item.cooperatingUnits = new ArrayList<>();
+        item.deadline = d.dueDate();
+        item.deadlineProvisional = false;
+        item.status = d.status() != null ? d.status() : "UNKNOWN";
+        item.closed = !ProducerEvents.PLAN_OWED.contains(item.status);
+        item.updatedAt = clock.now();
+        if (isNew) {
+            item.firstSeen = clock.today();
+            items.persist(item);
+        }
+        String cause = event.id().toString();
+        String title = d.title() == null ? "整改实施方案" : "《" + d.title() + "》";
+        switch (event.type().substring(ProducerEvents.PLAN_PREFIX.length())) {
+            case "submitted" -> notices.send(item, Notice.of(NoticeKind.PLAN_SUBMITTED, d.unit() + " 已报送" + title + "，请审核", cause));
+            case "returned" -> notices.send(item, Notice.of(NoticeKind.PLAN_RETURNED, title + " 被退回修改，请修改后重新报送", cause));
+            case "overdue" -> {
+                item.overdueSince = d.dueDate().plusDays(1);
+                notices.send(item, Notice.of(NoticeKind.PLAN_OVERDUE, d.unit() + " 未按期（" + d.dueDate() + " 前）报送整改实施方案",
+                        Notices.deadlineCause(d.dueDate())));
+            }
+            default -> { }
+        }
+    }
+
     /** Applies one accountability event: a proposal goes to the office and the discipline bodies. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onCaseEvent(CloudEvent event, ItemEventData d) {
