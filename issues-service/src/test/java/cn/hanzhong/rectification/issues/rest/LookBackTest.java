@@ -25,7 +25,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,13 +68,19 @@ class LookBackTest {
         assertEquals(sample, again, "the same seed and population draw the same sample");
         office().get(LOOK_BACKS + "/" + first + "/verification").then().statusCode(200)
                 .body("matches", equalTo(true)).body("populationIntact", equalTo(true));
-        office().body(Map.of("count", 3, "seed", 1L, "checkerUnits", List.of(LEAD), "dueWorkingDays", 10)).post(LOOK_BACKS)
+        office().body(Map.of("percent", 100, "seed", 1L, "checkerUnits", List.of(LEAD), "dueWorkingDays", 10)).post(LOOK_BACKS)
                 .then().statusCode(400).body("violations[0].field", equalTo("checkerUnits"));
 
-        // Everything drawn: each check goes to a unit other than the issue's lead unit.
+        // Everything drawn: each check goes to a unit other than the issue's lead unit (ours are led by LEAD).
         String all = office().body(Map.of("percent", 100, "checkerUnits", List.of(LEAD, OTHER), "dueWorkingDays", 10))
-                .post(LOOK_BACKS).then().statusCode(201).body("checks.checkerUnit", everyItem(not(equalTo(LEAD))))
+                .post(LOOK_BACKS).then().statusCode(201)
+                .body("checks.findAll { it.issueId in ['" + paper + "', '" + recurred + "', '" + confirmed + "'] }.checkerUnit",
+                        equalTo(List.of(OTHER, OTHER, OTHER)))
                 .extract().path("id");
+        for (Map<String, String> check : office().get(LOOK_BACKS + "/" + all).then().extract().<List<Map<String, String>>>path("checks")) {
+            String lead = office().get("/api/v1/issues/" + check.get("issueId")).then().extract().path("leadUnit");
+            assertTrue(!check.get("checkerUnit").equals(lead), "a unit never checks its own rectification");
+        }
         String paperCheck = office().get(LOOK_BACKS + "/" + all).then()
                 .extract().path("checks.find { it.issueId == '" + paper + "' }.id");
         String recurredCheck = office().get(LOOK_BACKS + "/" + all).then()

@@ -83,8 +83,13 @@ class SupervisionOrderTest {
         unit(LEAD).header("If-Match", etag(id)).body(Map.of("action", "RESPOND")).post(ORDERS + "/" + id + "/transitions")
                 .then().statusCode(400).body("violations[0].field", equalTo("response"));
         unit(OTHER).body(Map.of("action", "RESPOND", "response", "x")).post(ORDERS + "/" + id + "/transitions").then().statusCode(404);
-        unit(LEAD).body(Map.of("action", "RESPOND", "response", "已完成 12 处工地围挡和喷淋")).post(ORDERS + "/" + id + "/transitions")
+        String photo = EvidenceApi.upload(EvidenceApi.unitToken(LEAD), lagging, "工地围挡.jpg", EvidenceApi.jpeg(id), "围挡和喷淋")
+                .statusCode(201).extract().path("id");
+        unit(LEAD).body(Map.of("action", "RESPOND", "response", "已完成 12 处工地围挡和喷淋", "evidenceIds", List.of(photo)))
+                .post(ORDERS + "/" + id + "/transitions")
                 .then().statusCode(200).body("status", equalTo("RESPONDED")).body("overdue", equalTo(false));
+        office().queryParam("recordKind", "ORDER_RESPONSE").get("/api/v1/issues/" + lagging + "/dossier").then()
+                .body("id", equalTo(List.of(photo))).body("[0].recordId", equalTo(id + "/1"));
         unit(LEAD).body(Map.of("action", "CLOSE")).post(ORDERS + "/" + id + "/transitions").then().statusCode(403);
         office().body(Map.of("action", "RETURN", "reason", "未附整改前后对比照片")).post(ORDERS + "/" + id + "/transitions")
                 .then().statusCode(400).body("violations[0].field", equalTo("dueDate"));
