@@ -34,6 +34,7 @@ public class ProblemResponsesFilter implements OASFilter {
     public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     public static final String INTERNAL_ERROR = "InternalError";
+    public static final String IDEMPOTENCY_KEY_REUSED = "IdempotencyKeyReused";
 
     private static final String SCHEMA_REF = "#/components/schemas/ProblemDetails";
 
@@ -70,6 +71,7 @@ public class ProblemResponsesFilter implements OASFilter {
         add(components, PRECONDITION_FAILED, "If-Match is not the current ETag: someone changed the record; re-read it (版本冲突)");
         add(components, PAYLOAD_TOO_LARGE, "The request body is too large (请求体过大)");
         add(components, UNSUPPORTED_MEDIA_TYPE, "The content is of a type this endpoint does not take, told from its bytes (不支持的文件类型)");
+        add(components, IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key was used for a different request (幂等键已用于其他请求)");
         add(components, INTERNAL_ERROR, "Unexpected server error; quote errorId when reporting it (服务器内部错误)");
 
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -77,9 +79,22 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             boolean secured = path.startsWith("/api/") && !path.startsWith("/api/v1/public");
-            Map<?, Operation> operations = item.getOperations();
+            Map<org.eclipse.microprofile.openapi.models.PathItem.HttpMethod, Operation> operations = item.getOperations();
             if (operations == null) {
                 return;
+            }
+            Operation post = operations.get(org.eclipse.microprofile.openapi.models.PathItem.HttpMethod.POST);
+            if (post != null && path.startsWith("/api/")) {
+                post.addParameter(OASFactory.createParameter().name("Idempotency-Key")
+                        .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER).required(false)
+                        .description("Makes a retry safe: the first response to this key is kept for 24 h and replayed "
+                                + "(Idempotency-Replayed: true) to a retry of the same request; the same key with another "
+                                + "request is 422, a retry while the first still runs 409 with Retry-After.")
+                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(255)
+                                .examples(List.of("5f0c4a3e-8d2b-4a7e-9c1d-2b3e4f5a6b7c"))));
+                APIResponses postResponses = post.getResponses() == null ? OASFactory.createAPIResponses() : post.getResponses();
+                post.setResponses(postResponses);
+                addRef(postResponses, "422", IDEMPOTENCY_KEY_REUSED);
             }
             for (Operation op : operations.values()) {
                 APIResponses responses = op.getResponses();
