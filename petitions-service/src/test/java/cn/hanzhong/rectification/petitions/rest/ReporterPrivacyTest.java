@@ -128,6 +128,32 @@ class ReporterPrivacyTest {
         String csv = new String(given().queryParam("q", number).queryParam("format", "csv").get("/api/v1/public/petitions")
                 .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
         assertNoCanary("public CSV", csv);
+
+        // Open311 GeoReport v2: the spec's fields, JSON and XML, published texts only.
+        String open311 = given().get("/open311/v2/requests/" + number + ".json").then().statusCode(200)
+                .body("[0].service_request_id", equalTo(number)).body("[0].status", equalTo("closed"))
+                .body("[0].service_code", equalTo("WATER")).body("[0].address", org.hamcrest.Matchers.startsWith("陕西省汉中市"))
+                .body("[0]", org.hamcrest.Matchers.hasKey("requested_datetime")).body("[0]", org.hamcrest.Matchers.hasKey("long"))
+                .extract().asString();
+        assertNoCanary("Open311 JSON", open311);
+        for (String field : List.of("service_request_id", "status", "status_notes", "service_name", "service_code", "description",
+                "agency_responsible", "service_notice", "requested_datetime", "updated_datetime", "expected_datetime", "address",
+                "address_id", "zipcode", "lat", "long", "media_url")) {
+            assertTrue(open311.contains("\"" + field + "\""), "Open311 field " + field);
+        }
+        String xml = given().get("/open311/v2/requests/" + number + ".xml").then().statusCode(200).contentType("text/xml")
+                .body("service_requests.request.service_request_id", equalTo(number)).extract().asString();
+        assertNoCanary("Open311 XML", xml);
+        given().queryParam("service_code", "WATER").queryParam("status", "closed").queryParam("start_date", "2000-01-01")
+                .get("/open311/v2/requests.json").then().statusCode(200).body("service_request_id", org.hamcrest.Matchers.hasItem(number));
+        given().queryParam("service_code", "DUST").queryParam("start_date", "2000-01-01")
+                .get("/open311/v2/requests.json").then().statusCode(200)
+                .body("service_request_id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(number)));
+        given().queryParam("status", "pending").get("/open311/v2/requests.json").then().statusCode(400)
+                .body("violations[0].field", equalTo("status"));
+        given().get("/open311/v2/services.json").then().statusCode(200).body("service_code", org.hamcrest.Matchers.hasItem("DUST"))
+                .body("find { it.service_code == 'DUST' }.service_name", equalTo("扬尘污染问题"));
+        given().get("/open311/v2/services.xml").then().statusCode(200).body("services.service.size()", equalTo(10));
         assertTrue(csv.contains("受理编号") && csv.contains(number), csv);
         byte[] xlsx = given().queryParam("q", number).header("Accept", Tables.XLSX).get("/api/v1/public/petitions")
                 .then().statusCode(200).extract().asByteArray();

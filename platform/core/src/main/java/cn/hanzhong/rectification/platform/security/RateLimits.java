@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Request budgets per instance: the unauthenticated endpoints ({@code /api/v1/public/**}) per client
+ * Request budgets per instance: the unauthenticated endpoints ({@code /api/v1/public/**}, {@code /open311/**}) per client
  * address (behind a proxy, set {@code quarkus.http.proxy.*} so the address is the client's), and
  * token-authenticated writes per token subject. Over budget: 429 problem+json with {@code Retry-After};
  * other clients are not affected. A budget window starts with a client's first request.
@@ -66,7 +66,7 @@ public class RateLimits {
             return;
         }
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("/api/v1/public/")) {
+        if (path.startsWith("/api/v1/public/") || path.startsWith("/open311/")) {
             String address = http.remoteAddress() != null ? http.remoteAddress().hostAddress() : "unknown";
             spend("address " + address, settings.publicRequests());
         } else if (WRITES.contains(request.getMethod()) && !identity.isAnonymous()) {

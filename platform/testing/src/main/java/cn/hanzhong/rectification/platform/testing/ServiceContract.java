@@ -80,7 +80,8 @@ public final class ServiceContract {
                         problems.add(where + ": response " + r.getKey() + " has no schema");
                     }
                 });
-                boolean open = path.getKey().startsWith("/api/v1/public/");
+                // The public paths: the disclosure API, and the Open311 standard's own path (its clients expect it there).
+                boolean open = path.getKey().startsWith("/api/v1/public/") || path.getKey().startsWith("/open311/");
                 boolean secured = op.getValue().path("security").toString().contains("bearerJwt");
                 if (open == secured) {
                     problems.add(where + (open ? ": a public operation asks for a token" : ": no bearer security requirement"));
