@@ -95,4 +95,20 @@ public interface IssuesConfig {
         @WithDefault("24h")
         String startupEvery();
     }
+
+    /** Reconciliation with the provincial system ({@code issues.reconciliation.*}). */
+    ReconciliationSettings reconciliation();
+
+    interface ReconciliationSettings {
+
+        /** The URL the province's list (CSV or XLSX) is fetched from at night; none: reconciliations come as files only. */
+        java.util.Optional<java.net.URI> url();
+
+        /** Hosts the list may be fetched from (as for webhooks, an allow-list). */
+        java.util.Optional<java.util.List<String>> allowedHosts();
+
+        /** When the nightly reconciliation runs (cron, Asia/Shanghai); {@code off} disables it. */
+        @WithDefault("0 30 2 * * ?")
+        String cron();
+    }
 }

@@ -14,26 +14,13 @@ import cn.hanzhong.rectification.issues.service.command.RegisterIssue;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.errors.Problem;
 import cn.hanzhong.rectification.platform.errors.ProblemException;
-import cn.hanzhong.rectification.platform.tables.Spreadsheets;
 import cn.hanzhong.rectification.platform.vocabulary.Labelled;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -98,13 +85,9 @@ public class LedgerImport {
     }
 
     public Report importSheet(byte[] file, String contentType, boolean dryRun) {
-        List<Map<String, String>> rows = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
-        if (contentType != null && contentType.startsWith(Spreadsheets.CSV)) {
-            readCsv(file, rows, numbers);
-        } else {
-            readXlsx(file, rows, numbers);
-        }
+        SheetRows sheet = SheetRows.read(file, contentType, LedgerImport::isHeader, LedgerSheet.CODE + " and " + LedgerSheet.PROBLEM);
+        List<Map<String, String>> rows = sheet.rows();
+        List<Integer> numbers = sheet.numbers();
         Map<String, String> unitCodes = unitCodes();
         List<RowResult> results = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -312,100 +295,8 @@ public class LedgerImport {
         return (int) results.stream().filter(r -> r.outcome().equals(outcome)).count();
     }
 
-    // ---- reading the file: the header row is found by its 问题编号/问题描述 cells -------------------------
-
-    private static void readCsv(byte[] file, List<Map<String, String>> rows, List<Integer> numbers) {
-        String text = new String(file, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try {
-            List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords();
-            int header = -1;
-            for (int i = 0; i < Math.min(10, records.size()) && header < 0; i++) {
-                if (isHeader(records.get(i).toList())) {
-                    header = i;
-                }
-            }
-            requireHeader(header);
-            List<String> names = records.get(header).toList().stream().map(String::strip).toList();
-            for (int i = header + 1; i < records.size(); i++) {
-                List<String> cells = records.get(i).toList();
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int c = 0; c < names.size() && c < cells.size(); c++) {
-                    row.put(names.get(c), cells.get(c));
-                }
-                addUnlessEmpty(rows, numbers, row, (int) records.get(i).getRecordNumber());
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException("file", "is not a readable CSV: " + e.getMessage());
-        }
-    }
-
-    private static void readXlsx(byte[] file, List<Map<String, String>> rows, List<Integer> numbers) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file))) {
-            Sheet sheet = wb.getSheetAt(0);
-            DataFormatter text = new DataFormatter();
-            int header = -1;
-            for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), 10) && header < 0; r++) {
-                Row row = sheet.getRow(r);
-                if (row != null && isHeader(cells(row, text))) {
-                    header = r;
-                }
-            }
-            requireHeader(header);
-            List<String> names = cells(sheet.getRow(header), text).stream().map(String::strip).toList();
-            for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) {
-                    continue;
-                }
-                List<String> values = cells(row, text);
-                Map<String, String> map = new LinkedHashMap<>();
-                for (int c = 0; c < names.size() && c < values.size(); c++) {
-                    map.put(names.get(c), values.get(c));
-                }
-                addUnlessEmpty(rows, numbers, map, r + 1);
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException i) {
-                throw i;
-            }
-            throw new InvalidInputException("file", "is not a readable XLSX workbook");
-        }
-    }
-
-    private static List<String> cells(Row row, DataFormatter text) {
-        List<String> out = new ArrayList<>();
-        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-            Cell cell = row.getCell(c);
-            if (cell == null) {
-                out.add("");
-            } else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                out.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
-            } else {
-                out.add(text.formatCellValue(cell));
-            }
-        }
-        return out;
-    }
-
     private static boolean isHeader(List<String> cells) {
         return cells.stream().map(String::strip).anyMatch(c -> c.equals(LedgerSheet.CODE))
                 && cells.stream().map(String::strip).anyMatch(c -> c.equals(LedgerSheet.PROBLEM));
-    }
-
-    private static void requireHeader(int header) {
-        if (header < 0) {
-            throw new InvalidInputException("file", "has no header row with " + LedgerSheet.CODE + " and " + LedgerSheet.PROBLEM
-                    + " in its first 10 rows");
-        }
-    }
-
-    private static void addUnlessEmpty(List<Map<String, String>> rows, List<Integer> numbers, Map<String, String> row, int number) {
-        if (row.values().stream().anyMatch(v -> v != null && !v.isBlank())) {
-            rows.add(row);
-            numbers.add(number);
-        }
     }
 }

@@ -77,6 +77,12 @@ class EventContractTest {
     }
 
     @Test
+    void reconciliationPayloadHasTheShapeOfItsFixture() {
+        assertMatchesFixture("reconciliation.completed.json", new cn.hanzhong.rectification.issues.event.ReconciliationEvents.Completed(
+                UUID.randomUUID(), "s", 1, 1, 0, 1, 0, true));
+    }
+
+    @Test
     void paperRectificationPayloadHasTheShapeOfItsFixture() {
         assertMatchesFixture("issue.paper-rectification-found.json", new IssueEvents.IssuePaperRectificationFound(FACTS,
                 UUID.randomUUID(), UUID.randomUUID(), "SZGB", LocalDate.now(ProgrammeClock.ZONE), "f"));

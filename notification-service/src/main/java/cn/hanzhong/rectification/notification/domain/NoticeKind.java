@@ -35,7 +35,8 @@ public enum NoticeKind implements Labelled {
     SUPERVISION_ORDER_OVERDUE("督办逾期催办", true),
     PLAN_SUBMITTED("整改实施方案已报送，待审核", false),
     PLAN_RETURNED("整改实施方案被退回修改", false),
-    PLAN_OVERDUE("整改实施方案逾期未报送", true);
+    PLAN_OVERDUE("整改实施方案逾期未报送", true),
+    RECONCILIATION_DIFFERENCES("省市对账发现不一致", false);
 
     private final String label;
     private final boolean alert;

@@ -28,6 +28,7 @@ import java.util.Set;
  *   <tr><td>PLAN_SUBMITTED</td><td>the office</td></tr>
  *   <tr><td>PLAN_RETURNED</td><td>the unit whose plan it is</td></tr>
  *   <tr><td>PLAN_OVERDUE</td><td>the unit and the office</td></tr>
+ *   <tr><td>RECONCILIATION_DIFFERENCES</td><td>the office</td></tr>
  * </table>
  *
  * <p><b>Readers</b> — a person's inbox and stream hold the notices addressed to their unit (role
@@ -71,6 +72,7 @@ public final class Visibility {
         AUDIENCE.put(NoticeKind.PLAN_SUBMITTED, Set.of(Party.OFFICE));
         AUDIENCE.put(NoticeKind.PLAN_RETURNED, Set.of(Party.LEAD_UNIT));
         AUDIENCE.put(NoticeKind.PLAN_OVERDUE, Set.of(Party.LEAD_UNIT, Party.OFFICE));
+        AUDIENCE.put(NoticeKind.RECONCILIATION_DIFFERENCES, Set.of(Party.OFFICE));
         for (NoticeKind k : NoticeKind.values()) {
             if (!AUDIENCE.containsKey(k)) {
                 throw new ExceptionInInitializerError("No audience for " + k);

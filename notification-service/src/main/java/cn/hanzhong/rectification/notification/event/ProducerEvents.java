@@ -42,8 +42,10 @@ public final class ProducerEvents {
     public static final Set<String> PLAN_TYPES = prefixed(PLAN_PREFIX, "required", "submitted", "accepted", "returned", "overdue");
     /** A plan the unit still owes (the time its reminders run). */
     public static final Set<String> PLAN_OWED = Set.of("REQUIRED", "RETURNED");
+    /** A reconciliation of the ledger with the provincial system finished. */
+    public static final String RECONCILIATION_COMPLETED = "reconciliation.completed";
     public static final Set<String> ISSUE_TYPES_AND_CALENDAR = union(union(union(ISSUE_TYPES, ORDER_TYPES), PLAN_TYPES),
-            Set.of("calendar.updated"));
+            Set.of("calendar.updated", RECONCILIATION_COMPLETED));
     public static final Set<String> PETITION_TYPES = prefixed("petition.", RECEIVED, ASSIGNED, STATUS_CHANGED, CONCLUDED,
             REOPENED, DEADLINE_CHANGED, OVERDUE);
 

@@ -66,6 +66,8 @@ public final class EventHandlers {
                 calendar.apply(codec.data(event, CalendarYears.Notice.class));
             } else if (event.type().startsWith(ProducerEvents.ORDER_PREFIX)) {
                 rules.onOrderEvent(event, codec.data(event, OrderEventData.class));
+            } else if (event.type().equals(ProducerEvents.RECONCILIATION_COMPLETED)) {
+                rules.onReconciliation(event, codec.data(event, cn.hanzhong.rectification.notification.event.ReconciliationEventData.class));
             } else if (event.type().startsWith(ProducerEvents.PLAN_PREFIX)) {
                 rules.onPlanEvent(event, codec.data(event, cn.hanzhong.rectification.notification.event.PlanEventData.class));
             } else {

@@ -252,6 +252,25 @@ public class Rules {
         }
     }
 
+    /** A reconciliation with the provincial system that found anything different tells the office, once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onReconciliation(CloudEvent event, cn.hanzhong.rectification.notification.event.ReconciliationEventData d) {
+        if (d.id() == null) {
+            throw new MalformedEventException(event.type() + " without id");
+        }
+        if (!d.anythingDiffers()) {
+            return;
+        }
+        TrackedItem item = new TrackedItem();
+        item.id = d.id();
+        item.kind = ItemKind.RECONCILIATION;
+        item.code = "对账";
+        item.title = "省市对账 " + (d.source() == null ? "" : d.source());
+        item.status = "COMPLETED";
+        notices.send(item, Notice.of(NoticeKind.RECONCILIATION_DIFFERENCES, "省市对账：" + d.different() + " 项不一致，"
+                + d.onlyThere() + " 项仅省级有，" + d.onlyHere() + " 项仅本市有，" + d.invalid() + " 行无法识别", event.id().toString()));
+    }
+
     /** Applies one accountability event: a proposal goes to the office and the discipline bodies. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onCaseEvent(CloudEvent event, ItemEventData d) {

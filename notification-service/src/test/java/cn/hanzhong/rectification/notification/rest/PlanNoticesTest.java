@@ -74,4 +74,20 @@ class PlanNoticesTest {
         assertEquals(List.of("PLAN_SUBMITTED", "PLAN_OVERDUE"), codes(office, plan));
         assertEquals(List.of(), codes(TestTokens.unit("YX"), plan), "other units see nothing");
     }
+
+    @Test
+    void aReconciliationThatFoundDifferencesTellsTheOfficeOnce() throws Exception {
+        UUID run = UUID.randomUUID();
+        ObjectNode e = EventFixtures.event("reconciliation.completed.json", run, Map.of());
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", e);
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", e);
+        UUID clean = UUID.randomUUID();
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.issues", EventFixtures.event("reconciliation.completed.json", clean,
+                Map.of("different", 0, "onlyThere", 0, "anythingDiffers", false)));
+        String office = TestTokens.office();
+        await().atMost(Duration.ofSeconds(30)).until(() -> codes(office, run).contains("RECONCILIATION_DIFFERENCES"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> codes(office, run).size() == 1);
+        assertEquals(List.of(), codes(office, clean), "nothing to say when everything matched");
+        assertEquals(List.of(), codes(TestTokens.unit("LBX"), run), "units are not told");
+    }
 }
