@@ -68,6 +68,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Subscribed; the body carries the secret",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @cn.hanzhong.rectification.platform.rest.NotReplayable // the response carries the signing secret, shown once
     public Response subscribe(@Valid @NotNull SubscriptionRequest request, @Context UriInfo uri) {
         var created = webhooks.subscribe(request.targetUrl(), QueryParams.enums("kinds", request.kinds(), NoticeKind.class));
         return Response.created(uri.getAbsolutePathBuilder().path(created.subscription().id.toString()).build())

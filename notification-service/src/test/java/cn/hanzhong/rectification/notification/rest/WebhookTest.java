@@ -80,6 +80,16 @@ class WebhookTest {
             String secret = created.path("secret");
             province().get("/api/v1/webhook-subscriptions/" + id).then().statusCode(200).body("secret", nullValue());
 
+            // The secret is shown once: an Idempotency-Key does not keep that response for a replay.
+            String key = UUID.randomUUID().toString();
+            for (int i = 0; i < 2; i++) {
+                String other = province().header("Idempotency-Key", key)
+                        .body(Map.of("targetUrl", receiver.url("/other"), "kinds", List.of("SIGNED_OFF")))
+                        .post("/api/v1/webhook-subscriptions").then().statusCode(201).header("Idempotency-Replayed", nullValue())
+                        .extract().path("id");
+                province().delete("/api/v1/webhook-subscriptions/" + other).then().statusCode(200);
+            }
+
             String item = assign("HTQ");
             Receiver.Request r = await().atMost(Duration.ofSeconds(30)).until(() -> receiver.about(item), l -> !l.isEmpty()).get(0);
             String webhookId = r.header("webhook-id");

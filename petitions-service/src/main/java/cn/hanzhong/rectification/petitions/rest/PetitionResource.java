@@ -195,6 +195,7 @@ public class PetitionResource {
     @APIResponse(responseCode = "200", description = "The reporter")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @cn.hanzhong.rectification.platform.rest.NotReplayable
     public RevealedReporter reveal(@PathParam("id") UUID id, @Valid @NotNull RevealRequest request) {
         var r = petitions.reveal(id, request.reason());
         return new RevealedReporter(r.anonymous(), r.name(), r.phone(), r.idNumber(), r.address());

@@ -90,9 +90,12 @@ class ReporterPrivacyTest {
                 .then().statusCode(403).contentType("application/problem+json");
         office().body(Map.of()).post("/api/v1/petitions/" + id + "/reporter/reveal")
                 .then().statusCode(400).body("violations[0].field", equalTo("reason"));
-        office().body(Map.of("reason", "回访核实办理结果")).post("/api/v1/petitions/" + id + "/reporter/reveal")
-                .then().statusCode(200)
+        String key = UUID.randomUUID().toString();
+        office().header("Idempotency-Key", key).body(Map.of("reason", "回访核实办理结果")).post("/api/v1/petitions/" + id + "/reporter/reveal")
+                .then().statusCode(200).header("Idempotency-Replayed", (String) null)
                 .body("name", equalTo(CANARY_NAME)).body("phone", equalTo(CANARY_PHONE)).body("idNumber", equalTo(CANARY_ID));
+        assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from platform_idempotency where idem_key = :k")
+                .setParameter("k", key).getSingleResult()).longValue(), "a revealed identity is never kept for replays");
         office().queryParam("petitionId", id).get("/api/v1/petitions/reporter-reveals").then().statusCode(200)
                 .body("totalItems", equalTo(2)) // the unit's refused attempt is recorded too
                 .body("items.find { it.outcome == 'DENIED' }.actorRoles", equalTo("unit"))

@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * different request is 422; a retry while the first is still running is 409 with {@code Retry-After}. A
  * first attempt that ends in a server error frees the key, so its retry runs again. The fingerprint is a
  * SHA-256 of method, path, query, content type and body (for multipart uploads, whose body the server has
- * parsed already, of their declared length instead of the bytes).
+ * parsed already, of their declared length instead of the bytes). A POST marked
+ * {@link cn.hanzhong.rectification.platform.rest.NotReplayable} ignores the key: its response is never kept.
  */
 @Provider
 public class Idempotency implements WriterInterceptor {
@@ -84,9 +85,11 @@ public class Idempotency implements WriterInterceptor {
 
     /** After the body limit and the token checks, so a key is only taken for a request that may run. */
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER + 100)
-    public Optional<Response> claim(ContainerRequestContext request, HttpServerRequest http) throws IOException {
+    public Optional<Response> claim(ContainerRequestContext request, HttpServerRequest http,
+                                    org.jboss.resteasy.reactive.server.SimpleResourceInfo resource) throws IOException {
         String key = request.getHeaderString(HEADER);
-        if (key == null || !"POST".equals(request.getMethod()) || request.getUriInfo().getPath().startsWith("/q/")) {
+        if (key == null || !"POST".equals(request.getMethod()) || request.getUriInfo().getPath().startsWith("/q/")
+                || notReplayable(resource)) {
             return Optional.empty();
         }
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e)) {
@@ -122,6 +125,18 @@ public class Idempotency implements WriterInterceptor {
             replay.entity(e.body()).type(e.contentType());
         }
         return Optional.of(replay.build());
+    }
+
+    private static boolean notReplayable(org.jboss.resteasy.reactive.server.SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return false;
+        }
+        try {
+            return resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes())
+                    .isAnnotationPresent(cn.hanzhong.rectification.platform.rest.NotReplayable.class);
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     @ServerResponseFilter
