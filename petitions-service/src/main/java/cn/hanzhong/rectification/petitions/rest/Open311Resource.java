@@ -6,6 +6,8 @@ import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.rest.QueryParams;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +30,6 @@ import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +47,11 @@ public class Open311Resource {
     private static final String XML = "text/xml";
 
     private final Open311 open311;
+    private final ObjectMapper json;
 
-    public Open311Resource(Open311 open311) {
+    public Open311Resource(Open311 open311, ObjectMapper json) {
         this.open311 = open311;
+        this.json = json;
     }
 
     @Schema(name = "Open311Service")
@@ -88,7 +91,7 @@ public class Open311Resource {
     @APIResponse(responseCode = "200", description = "The services",
             content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
     public Response servicesXml() {
-        return xml("services", "service", services().stream().map(Open311Resource::fields).toList());
+        return xml("services", "service", services().stream().map(this::fields).toList());
     }
 
     @GET
@@ -116,7 +119,7 @@ public class Open311Resource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response requestsXml(@QueryParam("service_code") String serviceCode, @QueryParam("status") String status,
                                 @QueryParam("start_date") String start, @QueryParam("end_date") String end) {
-        return xml("service_requests", "request", requests(serviceCode, status, start, end).stream().map(Open311Resource::fields).toList());
+        return xml("service_requests", "request", requests(serviceCode, status, start, end).stream().map(this::fields).toList());
     }
 
     @GET
@@ -153,12 +156,7 @@ public class Open311Resource {
         if (s != null && !s.equals("open") && !s.equals("closed")) {
             throw new InvalidInputException("status", "must be open or closed");
         }
-        LocalDate from = w3c("start_date", start);
-        LocalDate to = w3c("end_date", end);
-        if (from == null && to == null) {
-            from = LocalDate.now(cn.hanzhong.rectification.platform.time.ProgrammeClock.ZONE).minusDays(90);
-        }
-        return open311.requests(type, s, from, to, Open311.MAX_REQUESTS).stream().map(Open311Resource::dto).toList();
+        return open311.requests(type, s, w3c("start_date", start), w3c("end_date", end), Open311.MAX_REQUESTS).stream().map(Open311Resource::dto).toList();
     }
 
     private static LocalDate w3c(String name, String value) {
@@ -180,38 +178,9 @@ public class Open311Resource {
                 r.addressId(), r.zipcode(), r.lat(), r.lon(), r.mediaUrl());
     }
 
-    private static Map<String, Object> fields(ServiceDto s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("service_code", s.serviceCode());
-        m.put("service_name", s.serviceName());
-        m.put("description", s.description());
-        m.put("metadata", s.metadata());
-        m.put("type", s.type());
-        m.put("keywords", s.keywords());
-        m.put("group", s.group());
-        return m;
-    }
-
-    private static Map<String, Object> fields(RequestDto r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("service_request_id", r.serviceRequestId());
-        m.put("status", r.status());
-        m.put("status_notes", r.statusNotes());
-        m.put("service_name", r.serviceName());
-        m.put("service_code", r.serviceCode());
-        m.put("description", r.description());
-        m.put("agency_responsible", r.agencyResponsible());
-        m.put("service_notice", r.serviceNotice());
-        m.put("requested_datetime", r.requestedDatetime());
-        m.put("updated_datetime", r.updatedDatetime());
-        m.put("expected_datetime", r.expectedDatetime());
-        m.put("address", r.address());
-        m.put("address_id", r.addressId());
-        m.put("zipcode", r.zipcode());
-        m.put("lat", r.lat());
-        m.put("long", r.lon());
-        m.put("media_url", r.mediaUrl());
-        return m;
+    /** The fields of a DTO under their GeoReport names, in the spec's order (the JSON shape, read back as a map). */
+    private Map<String, Object> fields(Object dto) {
+        return json.convertValue(dto, new TypeReference<LinkedHashMap<String, Object>>() { });
     }
 
     private static Response xml(String root, String element, List<Map<String, Object>> items) {
@@ -226,7 +195,7 @@ public class Open311Resource {
                     w.writeStartElement(f.getKey());
                     if (f.getValue() != null) {
                         Object v = f.getValue();
-                        w.writeCharacters(v instanceof OffsetDateTime t ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t) : v.toString());
+                        w.writeCharacters(v.toString());
                     }
                     w.writeEndElement();
                 }

@@ -40,6 +40,7 @@ public class Open311 {
 
     private static final Set<PetitionStatus> CLOSED = Set.of(PetitionStatus.CLOSED, PetitionStatus.CONFIRMED, PetitionStatus.DUPLICATE);
     public static final int MAX_REQUESTS = 1000;
+    public static final int DEFAULT_DAYS = 90;
 
     private final PetitionRepository petitions;
     private final ProgrammeClock clock;
@@ -56,10 +57,11 @@ public class Open311 {
 
     /**
      * Published petitions, newest first: of one service (pollution type), open or closed, received within
-     * the dates; at most {@code limit} (the spec's servers return a bounded window, 90 days or 1000 requests).
+     * the dates — without dates the last {@link #DEFAULT_DAYS} days, as the spec advises; at most {@code limit}.
      */
     public List<Request> requests(PollutionType service, String status, LocalDate start, LocalDate end, int limit) {
-        PetitionFilter.Builder filter = PetitionFilter.builder().publishedOnly().receivedBetween(start, end);
+        LocalDate from = start == null && end == null ? clock.today().minusDays(DEFAULT_DAYS) : start;
+        PetitionFilter.Builder filter = PetitionFilter.builder().publishedOnly().receivedBetween(from, end);
         if (service != null) {
             filter.pollutionTypes(Set.of(service));
         }

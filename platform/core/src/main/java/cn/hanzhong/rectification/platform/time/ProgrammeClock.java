@@ -8,9 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /**
- * The programme's time: Asia/Shanghai, whatever zone the host runs in. Inject it instead of calling
- * {@code LocalDate.now()}. It reads the injected {@link Clock} ({@link ClockProducer}'s system clock
- * by default), so a test moves time by providing another {@code Clock} or mocking this bean.
+ * The programme's time: Asia/Shanghai, whatever zone the host runs in. Inject it instead of reading the
+ * system clock anywhere. It reads only the injected {@link Clock} ({@link ClockProducer}'s by default),
+ * so a test moves time by providing another {@code Clock} or mocking this bean.
  */
 @ApplicationScoped
 public class ProgrammeClock {
