@@ -34,9 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -131,7 +128,7 @@ public class EvidenceResource {
     public Response dossierZip(@PathParam("id") UUID id) {
         DossierArchive.Dossier dossier = archive.of(id);
         StreamingOutput body = out -> archive.write(dossier, out);
-        return Response.ok(body, ZIP).header("Content-Disposition", disposition(dossier.fileName())).build();
+        return Response.ok(body, ZIP).header("Content-Disposition", Downloads.disposition(dossier.fileName())).build();
     }
 
     @GET
@@ -158,18 +155,8 @@ public class EvidenceResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response download(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
         EvidenceService.Download d = evidence.download(id, fileId);
-        InputStream content = d.content();
-        StreamingOutput body = out -> {
-            try (content) {
-                content.transferTo(out);
-            }
-        };
-        return Response.ok(body, d.file().mediaType)
-                .header("Content-Disposition", disposition(d.file().originalName))
-                .header("Content-Length", d.file().sizeBytes)
-                .header("X-Content-Type-Options", "nosniff")
-                .tag(new EntityTag(d.file().sha256))
-                .build();
+        return Downloads.attachment(d.content(), d.file().mediaType, d.file().originalName, d.file().sizeBytes)
+                .tag(new EntityTag(d.file().sha256)).build();
     }
 
     @DELETE
@@ -204,12 +191,5 @@ public class EvidenceResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("recordKind", "must be one of PROGRESS_REPORT, ACCEPTANCE_REQUEST, ORDER_RESPONSE, LOOK_BACK_CHECK");
         }
-    }
-
-    /** attachment with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
-    static String disposition(String name) {
-        String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

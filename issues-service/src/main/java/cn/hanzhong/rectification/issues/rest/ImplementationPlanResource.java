@@ -22,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.io.InputStream;
 import java.util.List;
 
 /** The registry of unit implementation plans (整改实施方案): who owes one, submissions, the office's decision. */
@@ -156,15 +154,8 @@ public class ImplementationPlanResource {
     }
 
     static Response download(ImplementationPlans.Download d) {
-        InputStream content = d.content();
-        StreamingOutput body = out -> {
-            try (content) {
-                content.transferTo(out);
-            }
-        };
         PlanSubmission s = d.submission();
-        return Response.ok(body, s.fileMediaType).header("Content-Disposition", EvidenceResource.disposition(s.fileName))
-                .header("Content-Length", s.fileSize).header("X-Content-Type-Options", "nosniff").build();
+        return Downloads.attachment(d.content(), s.fileMediaType, s.fileName, s.fileSize).build();
     }
 
     private PlanDtos.Plan toResponse(ImplementationPlans.View v) {

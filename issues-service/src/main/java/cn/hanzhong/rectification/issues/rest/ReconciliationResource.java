@@ -124,7 +124,7 @@ public class ReconciliationResource {
                             i.issueCode, label(i.outcome), String.join("、", i.differences), i.hereStatus, i.thereStatus,
                             i.hereDeadline == null ? null : i.hereDeadline.toString(), i.thereDeadline == null ? null : i.thereDeadline.toString(),
                             i.rowNumber, i.note}).toList()), Spreadsheets.XLSX)
-                    .header("Content-Disposition", EvidenceResource.disposition("省市对账-" + v.reconciliation().startedAt.toLocalDate() + ".xlsx"))
+                    .header("Content-Disposition", Downloads.disposition("省市对账-" + v.reconciliation().startedAt.toLocalDate() + ".xlsx"))
                     .build();
             default -> throw new InvalidInputException("format", "must be json or xlsx");
         };

@@ -1,11 +1,9 @@
 package cn.hanzhong.rectification.issues.rest;
 
 import cn.hanzhong.rectification.issues.domain.NoticeStatus;
-import cn.hanzhong.rectification.issues.domain.SignOffObjection;
 import cn.hanzhong.rectification.issues.rest.dto.SignOffNoticeDtos;
 import cn.hanzhong.rectification.issues.service.SignOffDecisions;
 import cn.hanzhong.rectification.issues.service.SignOffNotices;
-import cn.hanzhong.rectification.platform.errors.ResourceNotFoundException;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.rest.QueryParams;
@@ -76,9 +74,7 @@ public class SignOffNoticeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignOffNoticeDtos.ObjectionContact.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public SignOffNoticeDtos.ObjectionContact contact(@PathParam("id") UUID id, @PathParam("objectionId") UUID objectionId) {
-        SignOffObjection o = notices.get(id).objections().stream().filter(x -> x.id.equals(objectionId)).findFirst()
-                .orElseThrow(() -> new ResourceNotFoundException("Objection", objectionId));
-        return new SignOffNoticeDtos.ObjectionContact(o.id, notices.contactOf(o).orElse(null));
+        return new SignOffNoticeDtos.ObjectionContact(objectionId, notices.contactOf(id, objectionId).orElse(null));
     }
 
     @POST

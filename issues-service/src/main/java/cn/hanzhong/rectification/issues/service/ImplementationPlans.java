@@ -4,7 +4,6 @@ import cn.hanzhong.rectification.issues.config.IssuesConfig;
 import cn.hanzhong.rectification.issues.domain.ImplementationPlan;
 import cn.hanzhong.rectification.issues.domain.PlanStatus;
 import cn.hanzhong.rectification.issues.domain.PlanSubmission;
-import cn.hanzhong.rectification.issues.domain.Unit;
 import cn.hanzhong.rectification.issues.domain.UnitKind;
 import cn.hanzhong.rectification.issues.event.IssueEvents;
 import cn.hanzhong.rectification.issues.event.PlanEvents;
@@ -67,6 +66,7 @@ public class ImplementationPlans {
 
     private final ImplementationPlanRepository plans;
     private final UnitRepository units;
+    private final UnitService unitService;
     private final EvidenceService files;
     private final Outbox outbox;
     private final UnitScope scope;
@@ -74,10 +74,12 @@ public class ImplementationPlans {
     private final ProgrammeClock clock;
     private final IssuesConfig config;
 
-    public ImplementationPlans(ImplementationPlanRepository plans, UnitRepository units, EvidenceService files, Outbox outbox,
+    public ImplementationPlans(ImplementationPlanRepository plans, UnitRepository units, UnitService unitService,
+                               EvidenceService files, Outbox outbox,
                                UnitScope scope, CurrentUser user, ProgrammeClock clock, IssuesConfig config) {
         this.plans = plans;
         this.units = units;
+        this.unitService = unitService;
         this.files = files;
         this.outbox = outbox;
         this.scope = scope;
@@ -252,7 +254,7 @@ public class ImplementationPlans {
     }
 
     private Map<String, String> names(List<String> codes) {
-        return codes.isEmpty() ? Map.of() : units.list("code in ?1", codes).stream().collect(Collectors.toMap(u -> u.code, (Unit u) -> u.name));
+        return unitService.names(codes);
     }
 
     private static String publicUrl(String given) {

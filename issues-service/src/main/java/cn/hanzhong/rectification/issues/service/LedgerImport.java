@@ -22,8 +22,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -56,8 +54,6 @@ public class LedgerImport {
     private static final String REASON = "台账导入";
     private static final Pattern NUMBERED = Pattern.compile("^\\s*\\d+\\s*[.、．)）]\\s*");
     private static final Pattern OFFICIAL = Pattern.compile("^(.+?)[（(](.*)[)）]$");
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyy年M月d日"));
 
     /** One row of the sheet and what became of it. */
     @Schema(name = "LedgerImportRow")
@@ -194,7 +190,7 @@ public class LedgerImport {
         }).toList();
         String deadline = blankToNull(cells.get(LedgerSheet.DEADLINE));
         if (deadline != null) {
-            p.deadline = date(deadline);
+            p.deadline = SheetRows.date(deadline);
             if (p.deadline == null) {
                 p.term = Arrays.stream(Term.values()).filter(t -> t.label().equals(deadline) || t.name().equals(deadline))
                         .findFirst().orElse(null);
@@ -261,17 +257,6 @@ public class LedgerImport {
         violations.add(new Problem.Violation(column, "'" + v + "' is none of "
                 + Arrays.stream(type.getEnumConstants()).map(Labelled::label).toList()));
         return otherwise;
-    }
-
-    private static LocalDate date(String v) {
-        for (DateTimeFormatter f : DATES) {
-            try {
-                return LocalDate.parse(v.strip(), f);
-            } catch (DateTimeParseException e) {
-                // the next form
-            }
-        }
-        return null;
     }
 
     private static List<String> lines(String cell) {

@@ -31,7 +31,6 @@ import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -88,11 +87,10 @@ public class LookBacks {
     private final CurrentUser user;
     private final WorkingDayCalendar calendar;
     private final ProgrammeClock clock;
-    private final EntityManager em;
 
     public LookBacks(LookBackRepository lookBacks, LookBackCheckRepository checks, IssueRepository issues, UnitService units,
                      IssueTransitions transitions, EvidenceService evidence, History history, Outbox outbox, UnitScope scope,
-                     CurrentUser user, WorkingDayCalendar calendar, ProgrammeClock clock, EntityManager em) {
+                     CurrentUser user, WorkingDayCalendar calendar, ProgrammeClock clock) {
         this.lookBacks = lookBacks;
         this.checks = checks;
         this.issues = issues;
@@ -105,7 +103,6 @@ public class LookBacks {
         this.user = user;
         this.calendar = calendar;
         this.clock = clock;
-        this.em = em;
     }
 
     public View draw(DrawLookBack d) {
@@ -350,28 +347,11 @@ public class LookBacks {
 
     /** Coverage, recurrence and paper-rectification rates per lead unit ({@code by = leadUnit}) or district. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public List<Figures> stats(String by) {
         if (!scope.seesEverything()) {
             throw new ForbiddenException("Look-back figures are for the office, leaders and the province");
         }
-        String key = by.equals("district") ? "d.key" : "coalesce(i.lead_unit, '')";
-        String from = by.equals("district") ? "issue i cross join lateral unnest(i.districts) as d(key)" : "issue i";
-        List<Object[]> rows = em.createNativeQuery("""
-                select %s as k,
-                       count(*) filter (where i.status = 'SIGNED_OFF' or s.issue_id is not null),
-                       count(s.issue_id),
-                       count(*) filter (where s.checked > 0),
-                       coalesce(sum(s.confirmed), 0), coalesce(sum(s.recurred), 0), coalesce(sum(s.paper), 0)
-                from %s
-                left join (select issue_id, count(*) filter (where status <> 'ASSIGNED') as checked,
-                                  count(*) filter (where status = 'CONFIRMED') as confirmed,
-                                  count(*) filter (where status = 'RECURRED') as recurred,
-                                  count(*) filter (where status = 'PAPER_RECTIFICATION') as paper
-                           from look_back_check group by issue_id) s on s.issue_id = i.id
-                group by 1
-                having count(*) filter (where i.status = 'SIGNED_OFF' or s.issue_id is not null) > 0
-                order by 1""".formatted(key, from)).getResultList();
+        List<Object[]> rows = checks.figures(by.equals("district"));
         return rows.stream().map(r -> {
             long signedOff = ((Number) r[1]).longValue();
             long sampled = ((Number) r[2]).longValue();

@@ -32,8 +32,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,8 +55,6 @@ public class Reconciliations {
     public static final List<String> ID_COLUMNS = List.of("编号", "问题编号", "省级编号", "externalId", "id");
     public static final List<String> STATUS_COLUMNS = List.of("状态", "整改状态", "当前状态", "status");
     public static final List<String> DEADLINE_COLUMNS = List.of("整改时限", "时限", "deadline");
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyy年M月d日"));
 
     /** A reconciliation with its items (narrowed to one outcome when asked). */
     public record View(Reconciliation reconciliation, List<ReconciliationItem> items) {
@@ -154,7 +150,7 @@ public class Reconciliations {
             }
             LocalDate thereDeadline = null;
             if (deadline != null) {
-                thereDeadline = date(deadline);
+                thereDeadline = SheetRows.date(deadline);
                 if (thereDeadline == null) {
                     problems.add("整改时限 " + deadline + " is not a date");
                 }
@@ -257,14 +253,4 @@ public class Reconciliations {
                 .findFirst().orElse(null);
     }
 
-    private static LocalDate date(String v) {
-        for (DateTimeFormatter f : DATES) {
-            try {
-                return LocalDate.parse(v.strip(), f);
-            } catch (DateTimeParseException e) {
-                // the next form
-            }
-        }
-        return null;
-    }
 }

@@ -16,6 +16,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,22 @@ import java.util.function.Predicate;
  * that {@code isHeader} accepts, so a title row above it is fine. Dates come as ISO dates.
  */
 record SheetRows(List<Map<String, String>> rows, List<Integer> numbers) {
+
+    /** The ways an office writes a date in a sheet. */
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyy年M月d日"));
+
+    /** A cell's date in any of {@link #DATES}, or null when it is none of them. */
+    static LocalDate date(String v) {
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return LocalDate.parse(v.strip(), f);
+            } catch (DateTimeParseException e) {
+                // the next form
+            }
+        }
+        return null;
+    }
 
     static SheetRows read(byte[] file, String contentType, Predicate<List<String>> isHeader, String headerHint) {
         SheetRows out = new SheetRows(new ArrayList<>(), new ArrayList<>());

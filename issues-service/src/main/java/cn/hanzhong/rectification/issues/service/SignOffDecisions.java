@@ -1,6 +1,5 @@
 package cn.hanzhong.rectification.issues.service;
 
-import cn.hanzhong.rectification.issues.config.IssuesConfig;
 import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.domain.IssueAction;
 import cn.hanzhong.rectification.issues.domain.IssueStatus;
@@ -54,7 +53,7 @@ public class SignOffDecisions {
 
     public SignOffDecisions(SignOffNoticeRepository notices, SignOffObjectionRepository objections, SignOffNotices views,
                             IssueRepository issues, IssueTransitions transitions, UnitScope scope, CurrentUser user,
-                            ProgrammeClock clock, IssuesConfig config) {
+                            ProgrammeClock clock) {
         this.notices = notices;
         this.objections = objections;
         this.views = views;

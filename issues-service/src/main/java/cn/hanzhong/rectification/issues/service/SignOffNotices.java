@@ -195,9 +195,13 @@ public class SignOffNotices {
         return new NoticeView(n, issues.findById(n.issueId), objections.ofNotice(n.id));
     }
 
-    /** The objector's contact in clear, for the office that answers. */
+    /** The objector's contact in clear (empty when none was given), for the office that answers; 404 for another notice's. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<String> contactOf(SignOffObjection o) {
+    public Optional<String> contactOf(UUID noticeId, UUID objectionId) {
+        SignOffObjection o = objections.findById(objectionId);
+        if (o == null || !o.noticeId.equals(noticeId)) {
+            throw new ResourceNotFoundException("Objection", objectionId);
+        }
         return Optional.ofNullable(o.contactCipher).flatMap(c -> contacts.map(f -> f.decrypt(c)));
     }
 

@@ -172,8 +172,9 @@ public class ProblemMappers {
         String detail = switch (status) {
             case 404 -> "No resource at this path";
             case 405 -> "This method is not allowed here";
-            case 406 -> "No acceptable representation; ask for application/json";
-            case 415 -> "Unsupported content type; send application/json";
+            case 406 -> "No acceptable representation; ask for a type this operation produces (its OpenAPI document lists them)";
+            case 415 -> "Unsupported content type; send one this operation consumes (application/json for commands, "
+                    + "multipart/form-data for uploads, text/csv or XLSX for sheets; its OpenAPI document lists them)";
             default -> title;
         };
         return respond(Problem.builder(status, slug(title), title).detail(detail), uri, e.getResponse());

@@ -78,7 +78,7 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            boolean secured = path.startsWith("/api/") && !path.startsWith("/api/v1/public");
+            boolean secured = path.startsWith("/api/") && !cn.hanzhong.rectification.platform.security.PublicPaths.isPublic(path);
             Map<org.eclipse.microprofile.openapi.models.PathItem.HttpMethod, Operation> operations = item.getOperations();
             if (operations == null) {
                 return;

@@ -66,7 +66,7 @@ public class RateLimits {
             return;
         }
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("/api/v1/public/") || path.startsWith("/open311/")) {
+        if (PublicPaths.isPublic(path)) {
             String address = http.remoteAddress() != null ? http.remoteAddress().hostAddress() : "unknown";
             spend("address " + address, settings.publicRequests());
         } else if (WRITES.contains(request.getMethod()) && !identity.isAnonymous()) {

@@ -80,7 +80,7 @@ public final class ServiceContract {
                         problems.add(where + ": response " + r.getKey() + " has no schema");
                     }
                 });
-                // The public paths: the disclosure API, and the Open311 standard's own path (its clients expect it there).
+                // The same public prefixes as the platform's PublicPaths (this module does not depend on it).
                 boolean open = path.getKey().startsWith("/api/v1/public/") || path.getKey().startsWith("/open311/");
                 boolean secured = op.getValue().path("security").toString().contains("bearerJwt");
                 if (open == secured) {
