@@ -37,4 +37,9 @@ class EventContractTest {
                 List.of(Sanction.PARTY_WARNING));
         assertMatchesFixture("accountability.case-reviewed.json", payload);
     }
+
+    @Test
+    void statsPublishedPayloadHasTheShapeOfItsFixture() {
+        cn.hanzhong.rectification.platform.testing.EventContracts.assertReadsAndWritesAs("accountability.stats-published.json", cn.hanzhong.rectification.accountability.service.StatsPublication.StatsPublished.class);
+    }
 }

@@ -139,6 +139,19 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
                 .getResultList();
     }
 
+    /** The red list: open issues past their deadline, the longest overdue first (id, code, title, lead unit, deadline). */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> overdueList(LocalDate today, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        select i.id, i.code, i.title, i.lead_unit, i.deadline from issue i
+                        where i.status in %s and i.deadline < :today
+                        order by i.deadline, i.code
+                        limit :limit""".formatted(OPEN))
+                .setParameter("today", today)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
     private static String where(IssueFilter f, LocalDate today, LocalDate blueLimit, Map<String, Object> p) {
         StringBuilder w = new StringBuilder(" where true");
         if (!f.statuses().isEmpty()) {

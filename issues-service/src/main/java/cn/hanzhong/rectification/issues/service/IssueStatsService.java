@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -41,12 +42,18 @@ public class IssueStatsService {
         this.clock = clock;
     }
 
+    /** The caller's figures (a unit: its own issues). */
     public IssueStats stats() {
+        return stats(access.restrictedToUnit());
+    }
+
+    /** The figures of the issues of {@code own} (lead or cooperating), or of every issue when empty. */
+    public IssueStats stats(Optional<String> own) {
         LocalDate today = clock.today();
-        String scope = access.restrictedToUnit().isPresent()
+        String scope = own.isPresent()
                 ? " where (i.lead_unit = :own or i.cooperating_units @> array[cast(:own as text)])" : " where true";
         Map<String, Object> params = new LinkedHashMap<>();
-        access.restrictedToUnit().ifPresent(u -> params.put("own", u));
+        own.ifPresent(u -> params.put("own", u));
 
         long total = ((Number) query("select count(*) from issue i" + scope, params).getSingleResult()).longValue();
         Map<String, Long> byStatus = counts("select i.status, count(*) from issue i" + scope + " group by 1 order by 1", params);

@@ -220,8 +220,14 @@ public class SupervisionOrders {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UnitCounts> countsByUnit() {
+        return allCountsByUnit().stream().filter(c -> restrictedUnit().map(c.unit()::equals).orElse(true)).toList();
+    }
+
+    /** The counts of every unit, whoever asks (for the published figures). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UnitCounts> allCountsByUnit() {
         return orders.countsByUnit(clock.today()).stream().map(r -> new UnitCounts((String) r[0], n(r[1]), n(r[2]), n(r[3]),
-                n(r[4]), n(r[5]))).filter(c -> restrictedUnit().map(c.unit()::equals).orElse(true)).toList();
+                n(r[4]), n(r[5]))).toList();
     }
 
     @Scheduled(cron = "{issues.overdue-cron:0 5 0 * * ?}", timeZone = "Asia/Shanghai",

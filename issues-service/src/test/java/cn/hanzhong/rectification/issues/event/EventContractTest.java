@@ -108,4 +108,9 @@ class EventContractTest {
     void unitRegisteredPayloadHasTheShapeOfItsFixture() {
         assertMatchesFixture("unit.registered.json", new UnitEvents.UnitFacts("HTQ", "汉台区", UnitKind.COUNTY_DISTRICT, true));
     }
+
+    @Test
+    void statsPublishedPayloadHasTheShapeOfItsFixture() {
+        cn.hanzhong.rectification.platform.testing.EventContracts.assertReadsAndWritesAs("issue.stats-published.json", cn.hanzhong.rectification.issues.service.StatsPublication.StatsPublished.class);
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -21,7 +22,10 @@ public class PetitionStatsService {
     /** The statistics document. */
     public record Stats(long total, Map<String, Long> byDistrict, Map<String, Long> byPollutionType,
                         Map<String, Long> byFinding, Map<String, Long> byStatus, Map<String, Long> byCompletion,
-                        Map<String, Long> byBatch, long overdue, Enforcement enforcement) {
+                        Map<String, Long> byBatch, long overdue,
+                        @Schema(description = "Petitions ever returned for redoing (退回重办)") long returned,
+                        @Schema(description = "Petitions ever reopened by the look-back (回头看重新办理)") long reopened,
+                        Enforcement enforcement) {
     }
 
     /** Enforcement totals: 责令整改, 立案处罚, 罚款, 立案侦查, 拘留, 约谈, 问责. */
@@ -39,8 +43,13 @@ public class PetitionStatsService {
         this.clock = clock;
     }
 
+    /** The caller's figures (a unit: the petitions it may see). */
     public Stats stats(PetitionFilter filter) {
-        PetitionFilter scoped = access.restrictedToUnit().map(filter::visibleTo).orElse(filter);
+        return statsOf(access.restrictedToUnit().map(filter::visibleTo).orElse(filter));
+    }
+
+    /** The figures of the petitions {@code scoped} selects, whoever asks. */
+    public Stats statsOf(PetitionFilter scoped) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = PetitionRepository.where(scoped, clock.today(), params);
         Map<String, Object> overdueParams = new LinkedHashMap<>(params);
@@ -63,6 +72,10 @@ public class PetitionStatsService {
                 counts("select cast(p.batch_number as text), count(*) from petition p" + where + " group by p.batch_number"
                         + " order by p.batch_number", params),
                 overdue,
+                count("select count(distinct h.petition_id) from petition_history h join petition p on p.id = h.petition_id"
+                        + where + " and h.action = 'RETURN'", params),
+                count("select count(distinct h.petition_id) from petition_history h join petition p on p.id = h.petition_id"
+                        + where + " and h.action = 'REOPEN'", params),
                 new Enforcement(n(e[0]), n(e[1]), new BigDecimal(e[2].toString()), n(e[3]), n(e[4]), n(e[5]), n(e[6])));
     }
 

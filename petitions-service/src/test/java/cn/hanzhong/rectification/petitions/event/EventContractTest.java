@@ -25,4 +25,9 @@ class EventContractTest {
                 BigDecimal.TEN, 0, 0, 1, 2);
         assertMatchesFixture("petition.concluded.json", payload);
     }
+
+    @Test
+    void statsPublishedPayloadHasTheShapeOfItsFixture() {
+        cn.hanzhong.rectification.platform.testing.EventContracts.assertReadsAndWritesAs("petition.stats-published.json", cn.hanzhong.rectification.petitions.service.StatsPublication.StatsPublished.class);
+    }
 }

@@ -30,6 +30,21 @@ public final class EventContracts {
                 "payload " + payload.getClass().getSimpleName() + " against fixture " + file);
     }
 
+    /**
+     * Fails unless the {@code data} of fixture {@code file} reads into {@code type} (no field the payload
+     * lacks) and written back has the fixture's shape (no field the fixture lacks): for payloads whose
+     * maps are keyed by data (counts by status, by unit), which a hand-built instance could not match.
+     */
+    public static void assertReadsAndWritesAs(String file, Class<?> type) {
+        try {
+            JsonNode data = JSON.readTree(Path.of("..", "deploy", "contracts", "events", file).toFile()).get("data");
+            Object payload = JSON.treeToValue(data, type);
+            assertEquals(shape(data), shape(JSON.valueToTree(payload)), "payload " + type.getSimpleName() + " against fixture " + file);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("fixture " + file + " does not read as " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     public static Map<String, String> fixtureShape(String file) {
         try {
             return shape(JSON.readTree(Path.of("..", "deploy", "contracts", "events", file).toFile()).get("data"));
