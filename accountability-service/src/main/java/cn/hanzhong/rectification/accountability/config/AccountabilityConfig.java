@@ -26,4 +26,19 @@ public interface AccountabilityConfig {
      * {@code accountability.suggested-legal-basis.OVERDUE_RECTIFICATION=CPC-ACC-7}.
      */
     Map<String, String> suggestedLegalBasis();
+
+    /** The figures published for the bulletins ({@code accountability.stats.*}, event {@code accountability.stats-published}). */
+    StatsSettings stats();
+
+
+    interface StatsSettings {
+
+        /** How often the figures are computed and published when they changed; {@code off} disables it. */
+        @WithDefault("1m")
+        String publishEvery();
+
+        /** The wait after start-up before the first publication. */
+        @WithDefault("10s")
+        String publishDelay();
+    }
 }

@@ -111,4 +111,23 @@ public interface IssuesConfig {
         @WithDefault("0 30 2 * * ?")
         String cron();
     }
+
+    /** The figures published for the bulletins ({@code issues.stats.*}, event {@code issue.stats-published}). */
+    StatsSettings stats();
+
+
+    interface StatsSettings {
+
+        /** How often the figures are computed and published when they changed; {@code off} disables it. */
+        @WithDefault("1m")
+        String publishEvery();
+
+        /** The wait after start-up before the first publication. */
+        @WithDefault("10s")
+        String publishDelay();
+
+        /** Overdue issues listed in the figures (the red list), the longest overdue first. */
+        @WithDefault("500")
+        int overdueListLimit();
+    }
 }

@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.issues.service;
 
+import cn.hanzhong.rectification.issues.config.IssuesConfig;
 import cn.hanzhong.rectification.issues.event.IssueEvents;
 import cn.hanzhong.rectification.issues.repository.IssueRepository;
 import cn.hanzhong.rectification.issues.repository.UnitRepository;
@@ -8,7 +9,6 @@ import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -53,15 +53,14 @@ public class StatsPublication {
     private final int overdueListLimit;
 
     public StatsPublication(IssueStatsService stats, SupervisionOrders orders, IssueRepository issues, UnitRepository units,
-                            ChangedFigures changed, ProgrammeClock clock,
-                            @ConfigProperty(name = "issues.stats.overdue-list-limit", defaultValue = "500") int overdueListLimit) {
+                            ChangedFigures changed, ProgrammeClock clock, IssuesConfig config) {
         this.stats = stats;
         this.orders = orders;
         this.issues = issues;
         this.units = units;
         this.changed = changed;
         this.clock = clock;
-        this.overdueListLimit = overdueListLimit;
+        this.overdueListLimit = config.stats().overdueListLimit();
     }
 
     @Scheduled(every = "{issues.stats.publish-every:1m}", delayed = "{issues.stats.publish-delay:10s}",

@@ -113,4 +113,31 @@ public interface NotificationConfig {
         @WithDefault("1s")
         String dispatchEvery();
     }
+
+    Bulletins bulletins();
+
+
+    /** Bulletins (情况通报). */
+    interface Bulletins {
+
+        /** The day of the month on which the month before's bulletin is drawn and published (or any later day until it is). */
+        @WithDefault("5")
+        int monthlyDay();
+
+        /** When that is checked (cron, Asia/Shanghai); {@code off} disables the monthly bulletin. */
+        @WithDefault("0 0 9 * * ?")
+        String cron();
+
+        /** The prefix of the document number (文号): {@code <prefix>〔<year>〕<n>号}. */
+        @WithDefault("汉整改通")
+        String numberPrefix();
+
+        /** The issuing office, printed in red at the head of the document and as its signature. */
+        @WithDefault("汉中市生态环境保护督察整改工作领导小组办公室")
+        String issuer();
+
+        /** The addressees' line (主送). */
+        @WithDefault("各县区委和县区政府，市委各部门，市级国家机关各部门，各管委会：")
+        String addressees();
+    }
 }

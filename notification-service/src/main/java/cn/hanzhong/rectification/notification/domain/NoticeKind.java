@@ -36,7 +36,8 @@ public enum NoticeKind implements Labelled {
     PLAN_SUBMITTED("整改实施方案已报送，待审核", false),
     PLAN_RETURNED("整改实施方案被退回修改", false),
     PLAN_OVERDUE("整改实施方案逾期未报送", true),
-    RECONCILIATION_DIFFERENCES("省市对账发现不一致", false);
+    RECONCILIATION_DIFFERENCES("省市对账发现不一致", false),
+    BULLETIN_PUBLISHED("情况通报已印发", false);
 
     private final String label;
     private final boolean alert;

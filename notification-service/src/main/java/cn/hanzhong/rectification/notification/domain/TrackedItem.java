@@ -53,6 +53,18 @@ public class TrackedItem {
         return t;
     }
 
+    /** The stand-in item of the notices about a published bulletin, addressed to {@code units} (not stored). */
+    public static TrackedItem bulletin(UUID id, String documentNumber, String title, List<String> units) {
+        TrackedItem t = new TrackedItem();
+        t.kind = ItemKind.BULLETIN;
+        t.id = id;
+        t.code = documentNumber;
+        t.title = title;
+        t.cooperatingUnits = List.copyOf(units);
+        t.status = "PUBLISHED";
+        return t;
+    }
+
     /** Counted in working days through a year whose holiday notice is not loaded yet. */
     @Column(name = "deadline_provisional")
     public boolean deadlineProvisional;

@@ -29,12 +29,14 @@ import java.util.Set;
  *   <tr><td>PLAN_RETURNED</td><td>the unit whose plan it is</td></tr>
  *   <tr><td>PLAN_OVERDUE</td><td>the unit and the office</td></tr>
  *   <tr><td>RECONCILIATION_DIFFERENCES</td><td>the office</td></tr>
+ *   <tr><td>BULLETIN_PUBLISHED</td><td>every unit of the directory, the office, leaders and discipline bodies (a
+ *       bulletin is circulated to all)</td></tr>
  * </table>
  *
  * <p><b>Readers</b> — a person's inbox and stream hold the notices addressed to their unit (role
  * {@code unit}) or to their role (office, discipline, leader). A webhook subscription receives, by
- * its creator's role: {@code office} every notice; {@code province} notices about issues, petitions and
- * supervision orders (never accountability cases); {@code discipline} notices about accountability cases and those
+ * its creator's role: {@code office} every notice; {@code province} notices about issues, petitions,
+ * supervision orders and published bulletins (never accountability cases); {@code discipline} notices about accountability cases and those
  * addressed to discipline; {@code unit} the notices addressed to its unit; {@code leader} every notice,
  * once the office approved the subscription. Each is what the reader may read through the owning
  * service's REST API.
@@ -73,6 +75,7 @@ public final class Visibility {
         AUDIENCE.put(NoticeKind.PLAN_RETURNED, Set.of(Party.LEAD_UNIT));
         AUDIENCE.put(NoticeKind.PLAN_OVERDUE, Set.of(Party.LEAD_UNIT, Party.OFFICE));
         AUDIENCE.put(NoticeKind.RECONCILIATION_DIFFERENCES, Set.of(Party.OFFICE));
+        AUDIENCE.put(NoticeKind.BULLETIN_PUBLISHED, Set.of(Party.ITEM_UNITS, Party.OFFICE, Party.LEADER, Party.DISCIPLINE));
         for (NoticeKind k : NoticeKind.values()) {
             if (!AUDIENCE.containsKey(k)) {
                 throw new ExceptionInInitializerError("No audience for " + k);
@@ -128,7 +131,7 @@ public final class Visibility {
         return switch (ownerRole) {
             case Roles.OFFICE -> true;
             case Roles.PROVINCE -> itemKind == ItemKind.ISSUE || itemKind == ItemKind.PETITION
-                    || itemKind == ItemKind.SUPERVISION_ORDER;
+                    || itemKind == ItemKind.SUPERVISION_ORDER || itemKind == ItemKind.BULLETIN;
             case Roles.DISCIPLINE -> itemKind == ItemKind.CASE || recipients.contains(DISCIPLINE);
             case Roles.UNIT -> ownerUnit != null && recipients.contains(ownerUnit);
             case Roles.LEADER -> approved;

@@ -45,13 +45,13 @@ public final class ProducerEvents {
     /** A reconciliation of the ledger with the provincial system finished. */
     public static final String RECONCILIATION_COMPLETED = "reconciliation.completed";
     public static final Set<String> ISSUE_TYPES_AND_CALENDAR = union(union(union(ISSUE_TYPES, ORDER_TYPES), PLAN_TYPES),
-            Set.of("calendar.updated", RECONCILIATION_COMPLETED));
-    public static final Set<String> PETITION_TYPES = prefixed("petition.", RECEIVED, ASSIGNED, STATUS_CHANGED, CONCLUDED,
-            REOPENED, DEADLINE_CHANGED, OVERDUE);
+            Set.of("calendar.updated", RECONCILIATION_COMPLETED, FiguresEventData.ISSUES));
+    public static final Set<String> PETITION_TYPES = union(prefixed("petition.", RECEIVED, ASSIGNED, STATUS_CHANGED, CONCLUDED,
+            REOPENED, DEADLINE_CHANGED, OVERDUE), Set.of(FiguresEventData.PETITIONS));
 
     public static final String CASE_PROPOSED = "accountability.case-proposed";
     public static final Set<String> CASE_TYPES = Set.of(CASE_PROPOSED, "accountability.case-opened",
-            "accountability.case-decided", "accountability.case-closed");
+            "accountability.case-decided", "accountability.case-closed", FiguresEventData.ACCOUNTABILITY);
 
     // Statuses after which an item gets no more reminders.
     public static final Set<String> CLOSED_STATUSES = Set.of("SIGNED_OFF", "CANCELLED", "CLOSED", "CONFIRMED", "DUPLICATE");

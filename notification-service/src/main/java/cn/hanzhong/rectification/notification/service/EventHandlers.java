@@ -1,6 +1,7 @@
 package cn.hanzhong.rectification.notification.service;
 
 import cn.hanzhong.rectification.notification.domain.ItemKind;
+import cn.hanzhong.rectification.notification.event.FiguresEventData;
 import cn.hanzhong.rectification.notification.event.ItemEventData;
 import cn.hanzhong.rectification.notification.event.OrderEventData;
 import cn.hanzhong.rectification.notification.event.ProducerEvents;
@@ -8,6 +9,7 @@ import cn.hanzhong.rectification.platform.calendar.CalendarYears;
 import cn.hanzhong.rectification.platform.consumer.TopicHandler;
 import cn.hanzhong.rectification.platform.events.CloudEvent;
 import cn.hanzhong.rectification.platform.events.CloudEventCodec;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -52,17 +54,21 @@ public final class EventHandlers {
         private final CalendarYears calendar;
         private final CloudEventCodec codec;
         private final Rules rules;
+        private final Figures figures;
 
-        public Issues(Rules rules, CloudEventCodec codec, CalendarYears calendar) {
+        public Issues(Rules rules, CloudEventCodec codec, CalendarYears calendar, Figures figures) {
             super(rules, codec, ItemKind.ISSUE, ProducerEvents.ISSUES, ProducerEvents.ISSUE_TYPES_AND_CALENDAR);
             this.calendar = calendar;
             this.codec = codec;
             this.rules = rules;
+            this.figures = figures;
         }
 
         @Override
         public void apply(CloudEvent event) {
-            if (event.type().equals(CalendarYears.UPDATED)) {
+            if (event.type().equals(FiguresEventData.ISSUES)) {
+                figures.apply(Figures.Source.ISSUES, codec.data(event, JsonNode.class));
+            } else if (event.type().equals(CalendarYears.UPDATED)) {
                 calendar.apply(codec.data(event, CalendarYears.Notice.class));
             } else if (event.type().startsWith(ProducerEvents.ORDER_PREFIX)) {
                 rules.onOrderEvent(event, codec.data(event, OrderEventData.class));
@@ -79,8 +85,22 @@ public final class EventHandlers {
     /** {@code rectification.petitions}. */
     @Singleton
     public static class Petitions extends ItemEvents {
-        public Petitions(Rules rules, CloudEventCodec codec) {
+        private final CloudEventCodec codec;
+        private final Figures figures;
+
+        public Petitions(Rules rules, CloudEventCodec codec, Figures figures) {
             super(rules, codec, ItemKind.PETITION, ProducerEvents.PETITIONS, ProducerEvents.PETITION_TYPES);
+            this.codec = codec;
+            this.figures = figures;
+        }
+
+        @Override
+        public void apply(CloudEvent event) {
+            if (event.type().equals(FiguresEventData.PETITIONS)) {
+                figures.apply(Figures.Source.PETITIONS, codec.data(event, JsonNode.class));
+            } else {
+                super.apply(event);
+            }
         }
     }
 
@@ -89,16 +109,22 @@ public final class EventHandlers {
     public static class Cases extends TopicHandler {
         private final Rules rules;
         private final CloudEventCodec codec;
+        private final Figures figures;
 
-        public Cases(Rules rules, CloudEventCodec codec) {
+        public Cases(Rules rules, CloudEventCodec codec, Figures figures) {
             super(ProducerEvents.ACCOUNTABILITY, ProducerEvents.CASE_TYPES);
             this.rules = rules;
             this.codec = codec;
+            this.figures = figures;
         }
 
         @Override
         public void apply(CloudEvent event) {
-            rules.onCaseEvent(event, codec.data(event, ItemEventData.class));
+            if (event.type().equals(FiguresEventData.ACCOUNTABILITY)) {
+                figures.apply(Figures.Source.ACCOUNTABILITY, codec.data(event, JsonNode.class));
+            } else {
+                rules.onCaseEvent(event, codec.data(event, ItemEventData.class));
+            }
         }
     }
 }

@@ -25,4 +25,19 @@ public interface PetitionsConfig {
 
     @WithDefault("500")
     int overdueBatchSize();
+
+    /** The figures published for the bulletins ({@code petitions.stats.*}, event {@code petition.stats-published}). */
+    StatsSettings stats();
+
+
+    interface StatsSettings {
+
+        /** How often the figures are computed and published when they changed; {@code off} disables it. */
+        @WithDefault("1m")
+        String publishEvery();
+
+        /** The wait after start-up before the first publication. */
+        @WithDefault("10s")
+        String publishDelay();
+    }
 }
