@@ -42,9 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * PostgreSQL, Kafka, issues-service and notification-service as real processes; everything through
- * HTTP: an issue assigned with a 3-working-day deadline reaches the lead unit's inbox, its live
- * stream and a signed webhook; sign-off stops the reminders.
+ * PostgreSQL, Kafka and the four services as real processes; everything through HTTP: an issue
+ * assigned with a 3-working-day deadline reaches the lead unit's inbox, its live stream and a signed
+ * webhook; sign-off stops the reminders; a bulletin's figures equal the owners' stats endpoints.
  */
 class IssueToNotificationE2ETest {
 
@@ -54,6 +54,8 @@ class IssueToNotificationE2ETest {
     private static LocalKafka kafka;
     private static ServiceProcess issues;
     private static ServiceProcess notifications;
+    private static ServiceProcess petitions;
+    private static ServiceProcess accountability;
     private static JwtKeys keys;
     private static HttpServer receiver;
     private static final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
@@ -63,6 +65,8 @@ class IssueToNotificationE2ETest {
         postgres = LocalPostgres.startEphemeral();
         postgres.ensureDatabase("issues");
         postgres.ensureDatabase("notifications");
+        postgres.ensureDatabase("petitions");
+        postgres.ensureDatabase("accountability");
         kafka = LocalKafka.startEphemeral();
         keys = JwtKeys.loadOrCreate(Files.createTempDirectory("e2e-keys"));
         Map<String, String> common = Map.of(
@@ -72,6 +76,18 @@ class IssueToNotificationE2ETest {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
         Map<String, String> issuesEnv = new HashMap<>(common);
         issuesEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("issues"));
+        issuesEnv.put("ISSUES_EVIDENCE_DIRECTORY", Files.createTempDirectory("e2e-evidence").toString());
+        issuesEnv.put("ISSUES_STATS_PUBLISH_EVERY", "1s");
+        issuesEnv.put("ISSUES_STATS_PUBLISH_DELAY", "1s");
+        Map<String, String> petitionsEnv = new HashMap<>(common);
+        petitionsEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("petitions"));
+        petitionsEnv.put("PETITIONS_REPORTER_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        petitionsEnv.put("PETITIONS_STATS_PUBLISH_EVERY", "1s");
+        petitionsEnv.put("PETITIONS_STATS_PUBLISH_DELAY", "1s");
+        Map<String, String> accountabilityEnv = new HashMap<>(common);
+        accountabilityEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("accountability"));
+        accountabilityEnv.put("ACCOUNTABILITY_STATS_PUBLISH_EVERY", "1s");
+        accountabilityEnv.put("ACCOUNTABILITY_STATS_PUBLISH_DELAY", "1s");
         Map<String, String> notificationEnv = new HashMap<>(common);
         notificationEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("notifications"));
         notificationEnv.put("NOTIFICATION_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
@@ -81,8 +97,11 @@ class IssueToNotificationE2ETest {
         notificationEnv.put("NOTIFICATION_SCAN_DELAY", "1s");
         issues = ServiceProcess.start("issues-service", freePort(), issuesEnv);
         notifications = ServiceProcess.start("notification-service", freePort(), notificationEnv);
-        issues.awaitReady(Duration.ofSeconds(120));
-        notifications.awaitReady(Duration.ofSeconds(120));
+        petitions = ServiceProcess.start("petitions-service", freePort(), petitionsEnv);
+        accountability = ServiceProcess.start("accountability-service", freePort(), accountabilityEnv);
+        for (ServiceProcess p : List.of(issues, notifications, petitions, accountability)) {
+            p.awaitReady(Duration.ofSeconds(180));
+        }
 
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
@@ -101,7 +120,7 @@ class IssueToNotificationE2ETest {
         if (receiver != null) {
             receiver.stop(0);
         }
-        for (AutoCloseable c : new AutoCloseable[] {notifications, issues, kafka, postgres}) {
+        for (AutoCloseable c : new AutoCloseable[] {notifications, petitions, accountability, issues, kafka, postgres}) {
             try {
                 if (c != null) {
                     c.close();
@@ -179,6 +198,98 @@ class IssueToNotificationE2ETest {
                 .until(() -> kinds(lead, id).equals(List.of("ASSIGNED", "REMINDER_3", "SIGNED_OFF")));
         assertEquals(List.of("ASSIGNED", "REMINDER_3", "SIGNED_OFF"), kinds(lead, id));
         sse.body().close();
+    }
+
+    /**
+     * Writes in the three owning services, then draws a bulletin: once the owners have published the
+     * figures of their last write, the bulletin's figures equal what their stats endpoints answer at that
+     * moment (nothing is written in between); published, it is numbered and its Word document downloads.
+     */
+    @Test
+    void bulletinFiguresEqualTheOwnersStatsEndpoints() {
+        String office = token("office", null);
+        String province = token("province", null);
+        String discipline = token("discipline", null);
+
+        String issue = as(office).body(Map.of("source", "REPORT", "title", "端到端：河道违规采砂", "category", "WATER"))
+                .post(issues.url("/api/v1/issues")).then().statusCode(201).extract().path("id");
+        as(office).body(Map.of("action", "ASSIGN", "leadUnit", LEAD, "deadlineWorkingDays", 10))
+                .post(issues.url("/api/v1/issues/" + issue + "/transitions")).then().statusCode(200);
+        Map<String, Object> petition = new HashMap<>(Map.of("caseNumber", "E2E-B-1", "receivedAt", java.time.LocalDate.now().minusDays(2).toString(),
+                "channel", "PHONE", "priority", false, "content", "端到端：夜间施工噪声扰民", "location", "汉台区北关街道",
+                "district", "HTQ", "pollutionTypes", List.of("NOISE")));
+        petition.put("reporter", Map.of("name", "李四", "phone", "13712345678"));
+        as(province).body(Map.of("number", 1, "receivedOn", java.time.LocalDate.now().minusDays(2).toString(), "cases", List.of(petition)))
+                .post(petitions.url("/api/v1/petition-batches")).then().statusCode(200);
+        // The accountability service learns of the issue from its events before a case may name it.
+        await().atMost(Duration.ofSeconds(60)).until(() -> as(discipline).body(Map.of("source", "HANDED_OVER_BY_INSPECTION",
+                        "summary", "端到端：督察组移交", "allegations", "措施落实不到位", "relatedIssues", List.of(issue),
+                        "legalBases", List.of("6f1c6a4e-0000-4000-8000-000000000001"),
+                        "subjects", List.of(Map.of("kind", "UNIT", "name", "市生态环境局", "unit", LEAD))))
+                .post(accountability.url("/api/v1/accountability-cases")).statusCode() == 201);
+
+        // Draw until the bulletin carries the figures of the last writes; then they must all agree.
+        Map<String, Object> agreed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Map<String, Object> i = as(office).get(issues.url("/api/v1/issues/stats")).then().statusCode(200).extract().path("");
+            Map<String, Object> p = as(office).get(petitions.url("/api/v1/petitions/stats")).then().statusCode(200).extract().path("");
+            Map<String, Object> a = as(office).get(accountability.url("/api/v1/accountability-cases/stats")).then().statusCode(200)
+                    .extract().path("");
+            var drawn = as(office).body(Map.of()).post(notifications.url("/api/v1/bulletins"));
+            if (drawn.statusCode() != 201) {
+                return null;
+            }
+            Map<String, Object> b = drawn.then().extract().path("");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> c = (Map<String, Object>) b.get("content");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> programme = (Map<String, Object>) i.get("programme");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> pStatus = (Map<String, Object>) p.get("byStatus");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> aStatus = (Map<String, Object>) a.get("byStatus");
+            boolean same = num(c, "overall.total") == num(i, "total")
+                    && num(c, "overall.assigned") == num(programme, "assigned")
+                    && num(c, "overall.signedOff") == num(programme, "signedOff")
+                    && c.get("byWarningLight").equals(i.get("byWarningLight"))
+                    && num(c, "petitions.received") == num(p, "total")
+                    && num(c, "petitions.returned") == num(p, "returned")
+                    && num(c, "petitions.reopened") == num(p, "reopened")
+                    && num(c, "petitions.concluded") == num(pStatus, "CLOSED") + num(pStatus, "CONFIRMED")
+                    && num(c, "accountability.total") == num(a, "total")
+                    && num(c, "accountability.opened") == num(aStatus, "OPENED") + num(aStatus, "INVESTIGATING")
+                            + num(aStatus, "DECIDED") + num(aStatus, "CLOSED")
+                    && num(c, "accountability.personsHeld") == num(a, "personsHeld")
+                    && num(c, "accountability.unitsHeld") == num(a, "unitsHeld")
+                    && ((List<?>) c.get("ranking")).size() == ((List<?>) i.get("units")).size();
+            if (!same) {
+                as(office).delete(notifications.url("/api/v1/bulletins/" + b.get("id"))).then().statusCode(204);
+                return null;
+            }
+            return b;
+        }, java.util.Objects::nonNull);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) agreed.get("content");
+        assertTrue(num(content, "overall.total") >= 1 && num(content, "petitions.received") >= 1
+                && num(content, "accountability.total") >= 1, "every source's last write is in: " + content);
+
+        String id = (String) agreed.get("id");
+        String number = as(office).post(notifications.url("/api/v1/bulletins/" + id + "/publish")).then().statusCode(200)
+                .extract().path("documentNumber");
+        assertTrue(number.startsWith("汉整改通〔"), number);
+        byte[] docx = as(token("unit", LEAD)).get(notifications.url("/api/v1/bulletins/" + id + ".docx")).then().statusCode(200)
+                .extract().asByteArray();
+        assertEquals('P', docx[0]);
+        assertEquals('K', docx[1]);
+        await().atMost(Duration.ofSeconds(30)).until(() -> kinds(token("unit", LEAD), id).contains("BULLETIN_PUBLISHED"));
+    }
+
+    /** A number at a dotted path of a JSON object (0 when absent). */
+    private static long num(Map<String, Object> json, String path) {
+        Object v = json;
+        for (String part : path.split("\\.")) {
+            v = v instanceof Map<?, ?> m ? m.get(part) : null;
+        }
+        return v instanceof Number n ? n.longValue() : 0;
     }
 
     /** Kinds of the notices about {@code item}, oldest first; monthly dispatch (date-dependent) left out. */
