@@ -30,4 +30,10 @@ class OpenApiFuzzTest {
             assertEquals(List.of(), result.serverErrors(), String.join("\n", result.serverErrors()));
         }
     }
+
+    @Test
+    void liveDocumentIsKeptForTheLinters() {
+        String doc = cn.hanzhong.rectification.platform.testing.LiveOpenApi.save();
+        assertTrue(doc.contains("\"openapi\"") && doc.contains("\"operationId\""), "an OpenAPI document with operation ids");
+    }
 }
