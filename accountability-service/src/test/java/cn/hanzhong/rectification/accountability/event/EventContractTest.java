@@ -42,4 +42,13 @@ class EventContractTest {
     void statsPublishedPayloadHasTheShapeOfItsFixture() {
         cn.hanzhong.rectification.platform.testing.EventContracts.assertReadsAndWritesAs("accountability.stats-published.json", cn.hanzhong.rectification.accountability.service.StatsPublication.StatsPublished.class);
     }
+
+    @Test
+    void everyOtherPublishedTypeHasTheShapeOfItsFixture() {
+        var facts = new CaseEvents.CaseFacts(UUID.randomUUID(), "WZ-2022-0001", CaseSource.OVERDUE_RECTIFICATION, CaseStatus.OPENED,
+                List.of(UUID.randomUUID()), List.of(UUID.randomUUID()), List.of("SSTHJJ"));
+        assertMatchesFixture("accountability.case-opened.json", new CaseEvents.CaseOpened(facts));
+        assertMatchesFixture("accountability.case-closed.json", new CaseEvents.CaseClosed(facts));
+        assertMatchesFixture("accountability.case-decided.json", new CaseEvents.CaseDecided(facts, List.of(Sanction.ADMONISHMENT_TALK)));
+    }
 }

@@ -151,7 +151,8 @@ public class EvidenceResource {
             description = "The bytes as uploaded, with the detected type, Content-Disposition: attachment with the original name, and "
                     + "the SHA-256 as ETag. Whoever may read the issue may download its files.")
     @APIResponse(responseCode = "200", description = "The file",
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "The file as stored, with the type told from its bytes (PDF, image, Word…)")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response download(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
         EvidenceService.Download d = evidence.download(id, fileId);

@@ -147,7 +147,8 @@ public class ImplementationPlanResource {
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.PROVINCE, Roles.UNIT})
     @Operation(operationId = "downloadImplementationPlan", summary = "Download the latest submitted file")
     @APIResponse(responseCode = "200", description = "The file",
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "The file as stored, with the type told from its bytes (PDF, image, Word…)")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response file(@PathParam("unit") String unit) {
         return download(plans.file(unit, false));

@@ -49,7 +49,8 @@ public class PublicImplementationPlanResource {
     @Produces(MediaType.WILDCARD)
     @Operation(operationId = "downloadPublicImplementationPlan", summary = "Download an accepted plan")
     @APIResponse(responseCode = "200", description = "The file",
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "The file as stored, with the type told from its bytes (PDF, image, Word…)")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response file(@PathParam("unit") String unit) {
         return ImplementationPlanResource.download(plans.file(unit, true));

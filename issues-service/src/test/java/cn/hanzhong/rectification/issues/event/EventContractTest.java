@@ -113,4 +113,18 @@ class EventContractTest {
     void statsPublishedPayloadHasTheShapeOfItsFixture() {
         cn.hanzhong.rectification.platform.testing.EventContracts.assertReadsAndWritesAs("issue.stats-published.json", cn.hanzhong.rectification.issues.service.StatsPublication.StatsPublished.class);
     }
+
+    @Test
+    void everyOtherPublishedTypeHasTheShapeOfItsFixture() {
+        assertMatchesFixture("issue.registered.json", new IssueEvents.IssueRegistered(FACTS, "SX-1"));
+        var plan = new cn.hanzhong.rectification.issues.event.PlanEvents.PlanFacts(UUID.randomUUID(), "HTQ", "p",
+                LocalDate.now(ProgrammeClock.ZONE), cn.hanzhong.rectification.issues.domain.PlanStatus.SUBMITTED, 1, "t", "n");
+        for (String t : List.of("required", "accepted", "returned", "overdue")) {
+            assertMatchesFixture("implementation-plan." + t + ".json", plan);
+        }
+        assertMatchesFixture("unit.changed.json", new UnitEvents.UnitFacts("HTQ", "汉台区", UnitKind.COUNTY_DISTRICT, false));
+        for (String t : List.of("responded", "returned", "closed", "withdrawn")) {
+            assertMatchesFixture("supervision-order." + t + ".json", new OrderEvents.OrderChanged(ORDER));
+        }
+    }
 }

@@ -30,4 +30,18 @@ class EventContractTest {
     void statsPublishedPayloadHasTheShapeOfItsFixture() {
         cn.hanzhong.rectification.platform.testing.EventContracts.assertReadsAndWritesAs("petition.stats-published.json", cn.hanzhong.rectification.petitions.service.StatsPublication.StatsPublished.class);
     }
+
+    @Test
+    void everyOtherPublishedTypeHasTheShapeOfItsFixture() {
+        var facts = new PetitionEvents.PetitionFacts(UUID.randomUUID(), "X1", 1, District.HTQ, List.of("WATER"), false,
+                "HTQ", List.of(), LocalDate.now(ProgrammeClock.ZONE), false, PetitionStatus.INVESTIGATING);
+        LocalDate d = LocalDate.now(ProgrammeClock.ZONE);
+        assertMatchesFixture("petition.received.json", new PetitionEvents.PetitionReceived(facts, d));
+        assertMatchesFixture("petition.assigned.json", new PetitionEvents.PetitionAssigned(facts, "15 working days"));
+        assertMatchesFixture("petition.status-changed.json", new PetitionEvents.PetitionStatusChanged(facts, PetitionStatus.CONCLUDED,
+                PetitionStatus.INVESTIGATING, "RETURN", "SZGB", "r"));
+        assertMatchesFixture("petition.reopened.json", new PetitionEvents.PetitionReopened(facts, "LOOK_BACK", 1));
+        assertMatchesFixture("petition.deadline-changed.json", new PetitionEvents.PetitionDeadlineChanged(facts, d, d, "r"));
+        assertMatchesFixture("petition.overdue.json", new PetitionEvents.PetitionOverdue(facts, d));
+    }
 }

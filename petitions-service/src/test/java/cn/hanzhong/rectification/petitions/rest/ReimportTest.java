@@ -4,6 +4,7 @@ import cn.hanzhong.rectification.petitions.ReporterKeyResource;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import cn.hanzhong.rectification.platform.testing.OpenApiContract;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -59,7 +60,8 @@ class ReimportTest {
     @Test
     void aRowWithoutACaseNumberIsReportedAndSkippedNotAServerError() {
         Map<String, Object> good = PetitionApi.aCase(PetitionApi.caseNumber(), "噪声扰民");
-        PetitionApi.province().body(PetitionApi.batch(PetitionApi.nextBatch(), List.of(Map.of(), good)))
+        PetitionApi.province().header(OpenApiContract.RESPONSE_ONLY, "a row wrong on purpose")
+                .body(PetitionApi.batch(PetitionApi.nextBatch(), List.of(Map.of(), good)))
                 .post("/api/v1/petition-batches").then().statusCode(200)
                 .body("rejected", equalTo(1)).body("created", equalTo(1))
                 .body("rows[0].outcome", equalTo("REJECTED"))

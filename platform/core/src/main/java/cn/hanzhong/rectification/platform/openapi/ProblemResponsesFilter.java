@@ -61,7 +61,11 @@ public class ProblemResponsesFilter implements OASFilter {
                         .items(OASFactory.createSchema().ref("#/components/schemas/Violation")))
                 .addProperty("allowedActions", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
                         .items(string(null, "START"))
-                        .description("On 409 illegal-transition: the actions the caller may take now")));
+                        .description("On 409 illegal-transition: the actions the caller may take now"))
+                .addProperty("currentStatus", string("On 409 illegal-transition: the record's status now", "IN_PROGRESS"))
+                .addProperty("retryAfterSeconds", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
+                        .description("On 429 and 503: seconds to wait (also in Retry-After)").examples(List.of(30)))
+                .addProperty("errorId", string("On 500: quote it when reporting the error", "7f3c2a1e-5b6d-4e8f-9a0b-1c2d3e4f5a6b")));
         add(components, BAD_REQUEST, "Invalid input: malformed JSON, a wrong type, an unknown code or a failed rule; "
                 + "violations name each wrong field (请求参数错误)");
         add(components, UNAUTHORIZED, "No bearer token, or an invalid or expired one (未认证)");
@@ -95,6 +99,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 APIResponses postResponses = post.getResponses() == null ? OASFactory.createAPIResponses() : post.getResponses();
                 post.setResponses(postResponses);
                 addRef(postResponses, "422", IDEMPOTENCY_KEY_REUSED);
+                addRef(postResponses, "400", BAD_REQUEST); // a malformed Idempotency-Key, whatever the body
             }
             for (Operation op : operations.values()) {
                 APIResponses responses = op.getResponses();
