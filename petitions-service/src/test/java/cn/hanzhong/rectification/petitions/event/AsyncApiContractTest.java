@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.petitions.event;
 
+import cn.hanzhong.rectification.petitions.ReporterKeyResource;
 import cn.hanzhong.rectification.platform.testing.AsyncApiContract;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import io.quarkus.test.common.WithTestResource;
@@ -12,6 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 /** This service's AsyncAPI document: every event fixture validates against its message, every message has a fixture; served at /q/asyncapi. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
+@WithTestResource(ReporterKeyResource.class)
 class AsyncApiContractTest {
 
     @Test

@@ -66,7 +66,8 @@ class ReimportTest {
                 .body("rejected", equalTo(1)).body("created", equalTo(1))
                 .body("rows[0].outcome", equalTo("REJECTED"))
                 .body("rows[0].reasons.field", hasItem("caseNumber"));
-        PetitionApi.province().body(PetitionApi.batch(PetitionApi.nextBatch(), List.of(Map.of())))
+        PetitionApi.province().header(OpenApiContract.RESPONSE_ONLY, "a row wrong on purpose")
+                .body(PetitionApi.batch(PetitionApi.nextBatch(), List.of(Map.of())))
                 .post("/api/v1/petition-batches").then().statusCode(200).body("rejected", equalTo(1));
     }
 }
