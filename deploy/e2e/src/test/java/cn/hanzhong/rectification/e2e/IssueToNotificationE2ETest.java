@@ -281,6 +281,28 @@ class IssueToNotificationE2ETest {
         assertEquals('P', docx[0]);
         assertEquals('K', docx[1]);
         await().atMost(Duration.ofSeconds(30)).until(() -> kinds(token("unit", LEAD), id).contains("BULLETIN_PUBLISHED"));
+
+        // The same, read as a third party would: through the clients generated from the services' OpenAPI
+        // documents (deploy/e2e's pom), which must deserialize the real answers.
+        var bulletinsClient = new cn.hanzhong.rectification.e2e.client.notification.api.BulletinsApi(
+                new cn.hanzhong.rectification.e2e.client.notification.ApiClient().setScheme("http").setHost("127.0.0.1")
+                        .setPort(notifications.port()).setBasePath("")
+                        .setRequestInterceptor(r -> r.header("Authorization", "Bearer " + token("unit", LEAD))));
+        var issuesClient = new cn.hanzhong.rectification.e2e.client.issues.api.IssuesApi(
+                new cn.hanzhong.rectification.e2e.client.issues.ApiClient().setScheme("http").setHost("127.0.0.1")
+                        .setPort(issues.port()).setBasePath("")
+                        .setRequestInterceptor(r -> r.header("Authorization", "Bearer " + office)));
+        try {
+            var read = bulletinsClient.getBulletin(java.util.UUID.fromString(id));
+            assertEquals(number, read.getDocumentNumber());
+            assertEquals(num(content, "overall.total"), read.getContent().getOverall().getTotal());
+            assertEquals(read.getContent().getOverall().getTotal(), issuesClient.getIssueStats().getTotal(),
+                    "nothing written since: the bulletin's total is the ledger's");
+        } catch (cn.hanzhong.rectification.e2e.client.notification.ApiException e) {
+            throw new AssertionError("generated client: " + e.getCode() + " " + e.getResponseBody(), e);
+        } catch (cn.hanzhong.rectification.e2e.client.issues.ApiException e) {
+            throw new AssertionError("generated client: " + e.getCode() + " " + e.getResponseBody(), e);
+        }
     }
 
     /** A number at a dotted path of a JSON object (0 when absent). */

@@ -162,7 +162,8 @@ public class IssueResource {
                     + "changed one updates the differing fields (200).")
     @APIResponse(responseCode = "201", description = "Registered; Location points to it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssueResponse.class)))
-    @APIResponse(responseCode = "200", description = "The externalId was known: unchanged or updated")
+    @APIResponse(responseCode = "200", description = "The externalId was known: unchanged or updated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response register(@Valid @NotNull IssueRequest request, @Context UriInfo uri) {
@@ -178,7 +179,8 @@ public class IssueResource {
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
     @Operation(operationId = "getIssue", summary = "Read an issue", description = "Includes warningLight and the actions the caller may take now.")
-    @APIResponse(responseCode = "200", description = "The issue; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The issue; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
         return ok(queries.get(id));
@@ -190,7 +192,8 @@ public class IssueResource {
     @Operation(operationId = "updateIssue", summary = "Edit an issue (office)",
             description = "Only the fields present change; each change is recorded in the history. A deadline change "
                     + "needs a reason and publishes issue.deadline-changed.")
-    @APIResponse(responseCode = "200", description = "The edited issue")
+    @APIResponse(responseCode = "200", description = "The edited issue",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -207,7 +210,8 @@ public class IssueResource {
             description = "Actions: ASSIGN (office), START (lead unit), REQUEST_ACCEPTANCE (lead unit), ACCEPT (office → "
                     + "SIGNED_OFF 销号), REJECT (office → IN_PROGRESS), CANCEL (office), REOPEN (office, after sign-off). "
                     + "A move the state does not allow is 409 listing allowedActions; an action of another role is 403.")
-    @APIResponse(responseCode = "200", description = "The issue after the move")
+    @APIResponse(responseCode = "200", description = "The issue after the move",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

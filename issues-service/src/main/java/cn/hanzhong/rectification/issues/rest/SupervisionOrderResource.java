@@ -119,7 +119,8 @@ public class SupervisionOrderResource {
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE})
     @Operation(operationId = "getSupervisionOrder", summary = "Read a supervision order", description = "With the actions the caller may take.")
-    @APIResponse(responseCode = "200", description = "The order; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The order; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupervisionOrderResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
         SupervisionOrders.View v = orders.get(id);
@@ -134,7 +135,8 @@ public class SupervisionOrderResource {
             description = "RESPOND (the unit addressed; from ISSUED or RETURNED; response required), RETURN (office; reason and a new "
                     + "due date required), CLOSE (office; optional opinion in reason), WITHDRAW (office; reason required). "
                     + "If-Match with the ETag guards against a stale view.")
-    @APIResponse(responseCode = "200", description = "The order after the action")
+    @APIResponse(responseCode = "200", description = "The order after the action",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupervisionOrderResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")

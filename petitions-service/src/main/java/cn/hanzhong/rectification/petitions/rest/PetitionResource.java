@@ -45,6 +45,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -127,7 +129,8 @@ public class PetitionResource {
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.UNIT, Roles.LEADER, Roles.PROVINCE, Roles.DISCIPLINE})
     @Operation(operationId = "getPetition", summary = "Read a petition", description = "The reporter is masked (张**, 138****1234).")
-    @APIResponse(responseCode = "200", description = "The petition; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The petition; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PetitionResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
         return ok(petitions.get(id));
@@ -139,7 +142,8 @@ public class PetitionResource {
     @Operation(operationId = "transitionPetition", summary = "Move a petition through its life",
             description = "ASSIGN (office), START_INVESTIGATION and CONCLUDE (lead unit), RETURN and CLOSE (office review), "
                     + "CONFIRM and REOPEN (office look-back), MARK_DUPLICATE (office). Illegal moves are 409 with allowedActions.")
-    @APIResponse(responseCode = "200", description = "The petition after the move")
+    @APIResponse(responseCode = "200", description = "The petition after the move",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PetitionResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

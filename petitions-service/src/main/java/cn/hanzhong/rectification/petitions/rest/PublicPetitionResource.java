@@ -39,6 +39,11 @@ import java.util.List;
 @Tag(name = "Public disclosure", description = "Petition outcomes for the public, no token")
 public class PublicPetitionResource {
 
+    /** The JSON shape of a page of published petitions (the platform's page of {@link PublicPetition}). */
+    @Schema(name = "PagePublicPetition")
+    record PublicPetitionPage(List<PublicPetition> items, int page, int size, long totalItems, int totalPages) {
+    }
+
     private final DisclosureService disclosure;
 
     public PublicPetitionResource(DisclosureService disclosure) {
@@ -52,7 +57,8 @@ public class PublicPetitionResource {
                     + "format=csv|xlsx or the Accept header (受理编号, 交办问题基本情况, 行政区域, 污染类型, 调查核实情况, "
                     + "是否属实, 处理和整改情况 with the counts, 责任追究情况, 是否办结).")
     @APIResponse(responseCode = "200", description = "The table",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = Tables.CSV,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicPetitionPage.class)),
+                    @Content(mediaType = Tables.CSV,
                     schema = @Schema(type = SchemaType.STRING)),
                     @Content(mediaType = Tables.XLSX,
                             schema = @Schema(type = SchemaType.STRING, format = "binary"))})

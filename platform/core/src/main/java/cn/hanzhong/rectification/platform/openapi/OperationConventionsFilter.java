@@ -38,7 +38,7 @@ import java.util.Set;
  *   <li>shared problem responses no operation of this service refers to are left out.</li>
  * </ul>
  */
-@OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(OpenApiFilter.RunStage.BOTH)
 public class OperationConventionsFilter implements OASFilter {
 
     static final String SCHEME = "bearerJwt";

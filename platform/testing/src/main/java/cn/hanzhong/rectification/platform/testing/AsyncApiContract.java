@@ -56,8 +56,9 @@ public final class AsyncApiContract {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, JsonNode> f : fixtures.entrySet()) {
-            // The document as the root, so that its #/components/... references resolve.
-            ObjectNode root = doc.deepCopy();
+            // The document's components as the root, so that its #/components/... references resolve.
+            ObjectNode root = JSON.createObjectNode();
+            root.set("components", doc.path("components").deepCopy());
             root.put("$ref", "#/components/messages/" + f.getKey() + "/payload");
             JsonSchema schema = factory.getSchema(root);
             Set<ValidationMessage> errors = schema.validate(f.getValue());
