@@ -7,6 +7,7 @@ import cn.hanzhong.rectification.issues.repository.IssueFilter;
 import cn.hanzhong.rectification.issues.repository.IssueRepository;
 import cn.hanzhong.rectification.issues.repository.LedgerSnapshotRepository;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
+import cn.hanzhong.rectification.platform.rest.QueryParams;
 import cn.hanzhong.rectification.platform.errors.ResourceNotFoundException;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
@@ -30,7 +31,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -273,12 +273,13 @@ public class LedgerSnapshots {
         return s;
     }
 
+    /** A month the operation needs (YYYY-MM). */
     private static YearMonth month(String field, String value) {
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be a month YYYY-MM");
+        YearMonth month = QueryParams.month(field, value);
+        if (month == null) {
+            throw new InvalidInputException(field, "must be a month as YYYY-MM");
         }
+        return month;
     }
 
     private static Content content(LedgerSnapshot s) {

@@ -6,7 +6,6 @@ import cn.hanzhong.rectification.notification.rest.dto.BulletinResponse;
 import cn.hanzhong.rectification.notification.rest.dto.DrawBulletinRequest;
 import cn.hanzhong.rectification.notification.service.BulletinDocument;
 import cn.hanzhong.rectification.notification.service.Bulletins;
-import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
@@ -39,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.net.URLEncoder;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Bulletins (情况通报): drawn from the services' figures, published by the office to every unit. */
@@ -71,7 +69,7 @@ public class BulletinResource {
     public Page<BulletinResponse> list(@Parameter(description = "DRAFT or PUBLISHED") @QueryParam("status") String status,
                                        @Parameter(description = "The month reported on", example = "2026-11") @QueryParam("period") String period,
                                        @BeanParam PageParams paging) {
-        return bulletins.list(QueryParams.oneEnum("status", status, BulletinStatus.class), month("period", period),
+        return bulletins.list(QueryParams.oneEnum("status", status, BulletinStatus.class), QueryParams.month("period", period),
                 paging.toRequest(SORTABLE)).map(b -> BulletinResponse.of(b).summary());
     }
 
@@ -88,7 +86,7 @@ public class BulletinResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response draw(@Valid DrawBulletinRequest request, @Context UriInfo uri) {
-        YearMonth period = request == null || request.period() == null ? YearMonth.from(clock.today()) : month("period", request.period());
+        YearMonth period = request == null || request.period() == null ? YearMonth.from(clock.today()) : QueryParams.month("period", request.period());
         Bulletin b = bulletins.draw(period);
         return Response.created(uri.getAbsolutePathBuilder().path(b.id.toString()).build()).entity(BulletinResponse.of(b)).build();
     }
@@ -146,16 +144,5 @@ public class BulletinResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void delete(@PathParam("id") UUID id) {
         bulletins.deleteDraft(id);
-    }
-
-    private static YearMonth month(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be a month as YYYY-MM");
-        }
     }
 }

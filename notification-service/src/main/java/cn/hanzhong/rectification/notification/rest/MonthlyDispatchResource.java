@@ -2,6 +2,7 @@ package cn.hanzhong.rectification.notification.rest;
 
 import cn.hanzhong.rectification.notification.service.MonthlyDispatch;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
+import cn.hanzhong.rectification.platform.rest.QueryParams;
 import cn.hanzhong.rectification.platform.security.Roles;
 import cn.hanzhong.rectification.platform.tables.Spreadsheets;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,12 +53,7 @@ public class MonthlyDispatchResource {
     public Response list(@Parameter(description = "The month", example = "2026-11") @PathParam("period") String period,
                          @Parameter(description = "json (default) or xlsx") @QueryParam("format") String format,
                          @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        YearMonth month;
-        try {
-            month = YearMonth.parse(period);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("period", "must be a month as YYYY-MM");
-        }
+        YearMonth month = QueryParams.month("period", period);
         boolean xlsx = "xlsx".equalsIgnoreCase(format) || format == null && accept != null && accept.contains(Spreadsheets.XLSX);
         if (format != null && !xlsx && !"json".equalsIgnoreCase(format)) {
             throw new InvalidInputException("format", "must be json or xlsx");

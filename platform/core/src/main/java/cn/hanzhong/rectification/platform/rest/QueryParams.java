@@ -51,6 +51,18 @@ public final class QueryParams {
         return set.isEmpty() ? null : set.iterator().next();
     }
 
+    /** A month (YYYY-MM), or null when absent; anything else is a 400 naming {@code name}. */
+    public static java.time.YearMonth month(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.YearMonth.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(name, "must be a month as YYYY-MM");
+        }
+    }
+
     public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
