@@ -54,6 +54,9 @@ public class MonthlyDispatchResource {
                          @Parameter(description = "json (default) or xlsx") @QueryParam("format") String format,
                          @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         YearMonth month = QueryParams.month("period", period);
+        if (month == null) {
+            throw new InvalidInputException("period", "must be a month as YYYY-MM");
+        }
         boolean xlsx = "xlsx".equalsIgnoreCase(format) || format == null && accept != null && accept.contains(Spreadsheets.XLSX);
         if (format != null && !xlsx && !"json".equalsIgnoreCase(format)) {
             throw new InvalidInputException("format", "must be json or xlsx");
