@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.issues.domain;
 
+import cn.hanzhong.rectification.platform.reconciliation.Reconciler;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -61,4 +62,10 @@ public class ReconciliationItem {
     public List<String> differences = new ArrayList<>();
 
     public String note;
+
+    /** This item as the reconciliation rule's line. */
+    public Reconciler.Line toLine() {
+        return new Reconciler.Line(externalId, rowNumber, issueId, issueCode, Reconciler.Outcome.valueOf(outcome), hereStatus, thereStatus,
+                hereDeadline, thereDeadline, List.copyOf(differences), note);
+    }
 }

@@ -1,11 +1,10 @@
 package cn.hanzhong.rectification.issues.rest;
 
+import cn.hanzhong.rectification.platform.rest.ContentDisposition;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** A stored file as a download: streamed, under its original name, never sniffed by the browser. */
 final class Downloads {
@@ -26,8 +25,6 @@ final class Downloads {
 
     /** attachment with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
     static String disposition(String name) {
-        String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return ContentDisposition.attachment(name);
     }
 }

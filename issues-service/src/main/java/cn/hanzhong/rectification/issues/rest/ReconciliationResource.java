@@ -7,6 +7,7 @@ import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
+import cn.hanzhong.rectification.platform.reconciliation.Reconciler;
 import cn.hanzhong.rectification.platform.rest.BodyLimit;
 import cn.hanzhong.rectification.platform.security.Roles;
 import cn.hanzhong.rectification.platform.tables.Spreadsheets;
@@ -45,7 +46,6 @@ import java.util.UUID;
 public class ReconciliationResource {
 
     private static final SortableFields SORT = SortableFields.of("startedAt", "startedAt").defaultSort("startedAt", false, "id");
-    private static final String[] HEADERS = {"编号", "问题编号", "对账结果", "不一致项", "本市状态", "省级状态", "本市整改时限", "省级整改时限", "行号", "说明"};
 
     private final Reconciliations reconciliations;
 
@@ -120,23 +120,11 @@ public class ReconciliationResource {
                 : accept != null && accept.contains(Spreadsheets.XLSX) && !accept.contains(MediaType.APPLICATION_JSON) ? "xlsx" : "json";
         return switch (f) {
             case "json" -> Response.ok(toResponse(v), MediaType.APPLICATION_JSON).build();
-            case "xlsx" -> Response.ok(Spreadsheets.xlsx("对账结果", HEADERS, v.items().stream().map(i -> new Object[] {i.externalId,
-                            i.issueCode, label(i.outcome), String.join("、", i.differences), i.hereStatus, i.thereStatus,
-                            i.hereDeadline == null ? null : i.hereDeadline.toString(), i.thereDeadline == null ? null : i.thereDeadline.toString(),
-                            i.rowNumber, i.note}).toList()), Spreadsheets.XLSX)
+            case "xlsx" -> Response.ok(Reconciler.xlsx("编号", "问题编号", v.items().stream().map(ReconciliationItem::toLine).toList()),
+                            Spreadsheets.XLSX)
                     .header("Content-Disposition", Downloads.disposition("省市对账-" + v.reconciliation().startedAt.toLocalDate() + ".xlsx"))
                     .build();
             default -> throw new InvalidInputException("format", "must be json or xlsx");
-        };
-    }
-
-    private static String label(String outcome) {
-        return switch (outcome) {
-            case "MATCHED" -> "一致";
-            case "DIFFERENT" -> "不一致";
-            case "ONLY_HERE" -> "仅本市有";
-            case "ONLY_THERE" -> "仅省级有";
-            default -> "无法识别";
         };
     }
 

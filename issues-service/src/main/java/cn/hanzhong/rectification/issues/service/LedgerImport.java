@@ -14,6 +14,7 @@ import cn.hanzhong.rectification.issues.service.command.RegisterIssue;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.errors.Problem;
 import cn.hanzhong.rectification.platform.errors.ProblemException;
+import cn.hanzhong.rectification.platform.tables.SheetRows;
 import cn.hanzhong.rectification.platform.vocabulary.Labelled;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.ForbiddenException;

@@ -1,7 +1,6 @@
 package cn.hanzhong.rectification.issues.service;
 
 import cn.hanzhong.rectification.issues.config.IssuesConfig;
-import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.domain.IssueStatus;
 import cn.hanzhong.rectification.issues.domain.Reconciliation;
 import cn.hanzhong.rectification.issues.domain.ReconciliationItem;
@@ -11,12 +10,13 @@ import cn.hanzhong.rectification.issues.repository.IssueRepository;
 import cn.hanzhong.rectification.issues.repository.ReconciliationRepository;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.errors.ResourceNotFoundException;
-import cn.hanzhong.rectification.platform.errors.ServiceUnavailableException;
 import cn.hanzhong.rectification.platform.outbox.Outbox;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
+import cn.hanzhong.rectification.platform.reconciliation.ProvinceList;
+import cn.hanzhong.rectification.platform.reconciliation.Reconciler;
 import cn.hanzhong.rectification.platform.security.CurrentUser;
-import cn.hanzhong.rectification.platform.tables.Spreadsheets;
+import cn.hanzhong.rectification.platform.tables.SheetRows;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
@@ -25,21 +25,10 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -52,9 +41,9 @@ import java.util.function.Function;
 public class Reconciliations {
 
     private static final Logger LOG = Logger.getLogger(Reconciliations.class);
-    public static final List<String> ID_COLUMNS = List.of("编号", "问题编号", "省级编号", "externalId", "id");
-    public static final List<String> STATUS_COLUMNS = List.of("状态", "整改状态", "当前状态", "status");
-    public static final List<String> DEADLINE_COLUMNS = List.of("整改时限", "时限", "deadline");
+    /** The province's columns: its id (our externalId), the status and the deadline. */
+    public static final Reconciler.Columns COLUMNS = new Reconciler.Columns(List.of("编号", "问题编号", "省级编号", "externalId", "id"),
+            List.of("状态", "整改状态", "当前状态", "status"), List.of("整改时限", "时限", "deadline"));
 
     /** A reconciliation with its items (narrowed to one outcome when asked). */
     public record View(Reconciliation reconciliation, List<ReconciliationItem> items) {
@@ -66,8 +55,6 @@ public class Reconciliations {
     private final CurrentUser user;
     private final ProgrammeClock clock;
     private final IssuesConfig.ReconciliationSettings config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     public Reconciliations(ReconciliationRepository runs, IssueRepository issues, Outbox outbox, CurrentUser user,
                            ProgrammeClock clock, IssuesConfig config) {
@@ -96,116 +83,47 @@ public class Reconciliations {
     /** Fetches the province's list from an allow-listed http(s) URL and reconciles with it. */
     @ActivateRequestContext
     public View fromUrl(URI url) {
-        String host = url.getHost();
-        if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || host == null
-                || config.allowedHosts().orElse(List.of()).stream().noneMatch(h -> h.equalsIgnoreCase(host))) {
-            throw new InvalidInputException("url", "is not an http(s) URL on an allowed host (issues.reconciliation.allowed-hosts)");
-        }
-        try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new ServiceUnavailableException("The province's list answered " + r.statusCode());
-            }
-            String type = r.headers().firstValue("Content-Type").orElse(url.getPath().endsWith(".csv") ? Spreadsheets.CSV : Spreadsheets.XLSX);
-            return reconcile(r.body(), type, url.toString());
-        } catch (IOException e) {
-            throw new ServiceUnavailableException("The province's list could not be fetched: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceUnavailableException("Interrupted while fetching the province's list");
-        }
+        ProvinceList.Fetched list = ProvinceList.fetch(url, config.allowedHosts().orElse(List.of()), "issues.reconciliation.allowed-hosts");
+        return reconcile(list.body(), list.contentType(), url.toString());
     }
 
     /** Reconciles the ledger with the province's list in {@code file} (CSV or XLSX); the run and its items are kept. */
     @Transactional
     public View reconcile(byte[] file, String contentType, String source) {
-        SheetRows sheet = SheetRows.read(file, contentType, Reconciliations::isHeader, "编号 and 状态 or 整改时限");
-        Map<String, Issue> known = new HashMap<>();
-        for (Issue i : issues.list("externalId is not null")) {
-            known.put(i.externalId, i);
-        }
+        SheetRows sheet = SheetRows.read(file, contentType, COLUMNS::isHeader, COLUMNS.headerHint());
+        List<Reconciler.Known> known = issues.list("externalId is not null").stream()
+                .map(i -> new Reconciler.Known(i.externalId, i.id, i.code, i.status.name(), i.deadline)).toList();
+        Reconciler.Result result = Reconciler.compare(sheet, COLUMNS, known, given -> {
+            IssueStatus s = status(given);
+            return s == null ? null : s.name();
+        });
         Reconciliation run = new Reconciliation();
         run.id = java.util.UUID.randomUUID();
         run.source = source == null || source.isBlank() ? "file" : source.length() > 500 ? source.substring(0, 500) : source;
         run.startedBy = user.isAnonymous() ? "system" : user.name();
         run.startedAt = clock.now();
-        List<ReconciliationItem> items = new ArrayList<>();
-        Map<String, Integer> seen = new LinkedHashMap<>();
-        for (int r = 0; r < sheet.rows().size(); r++) {
-            Map<String, String> row = sheet.rows().get(r);
-            int number = sheet.numbers().get(r);
+        run.matched = result.count(Reconciler.Outcome.MATCHED);
+        run.different = result.count(Reconciler.Outcome.DIFFERENT);
+        run.onlyHere = result.count(Reconciler.Outcome.ONLY_HERE);
+        run.onlyThere = result.count(Reconciler.Outcome.ONLY_THERE);
+        run.invalid = result.count(Reconciler.Outcome.INVALID);
+        runs.persist(run);
+        for (Reconciler.Line line : result.lines()) {
             ReconciliationItem item = new ReconciliationItem();
             item.reconciliationId = run.id;
-            item.rowNumber = number;
-            String id = cell(row, ID_COLUMNS);
-            item.externalId = id == null ? "(row " + number + ")" : id;
-            String status = cell(row, STATUS_COLUMNS);
-            String deadline = cell(row, DEADLINE_COLUMNS);
-            item.thereStatus = status;
-            List<String> problems = new ArrayList<>();
-            IssueStatus thereStatus = status == null ? null : status(status);
-            if (status != null && thereStatus == null) {
-                problems.add("状态 " + status + " is not a status of the ledger");
-            }
-            LocalDate thereDeadline = null;
-            if (deadline != null) {
-                thereDeadline = SheetRows.date(deadline);
-                if (thereDeadline == null) {
-                    problems.add("整改时限 " + deadline + " is not a date");
-                }
-            }
-            item.thereDeadline = thereDeadline;
-            if (id == null) {
-                problems.add("编号 is empty");
-            } else if (seen.putIfAbsent(id, number) != null) {
-                problems.add("编号 " + id + " is also on row " + seen.get(id));
-            }
-            Issue here = id == null ? null : known.get(id);
-            if (here != null) {
-                item.issueId = here.id;
-                item.issueCode = here.code;
-                item.hereStatus = here.status.name();
-                item.hereDeadline = here.deadline;
-            }
-            if (!problems.isEmpty()) {
-                item.outcome = "INVALID";
-                item.note = String.join("; ", problems);
-                run.invalid++;
-            } else if (here == null) {
-                item.outcome = "ONLY_THERE";
-                run.onlyThere++;
-            } else {
-                if (thereStatus != null && thereStatus != here.status) {
-                    item.differences.add("status");
-                }
-                if (deadline != null && !Objects.equals(thereDeadline, here.deadline)) {
-                    item.differences.add("deadline");
-                }
-                item.outcome = item.differences.isEmpty() ? "MATCHED" : "DIFFERENT";
-                if (item.differences.isEmpty()) {
-                    run.matched++;
-                } else {
-                    run.different++;
-                }
-            }
-            items.add(item);
+            item.externalId = line.externalId();
+            item.rowNumber = line.rowNumber();
+            item.issueId = line.id();
+            item.issueCode = line.code();
+            item.outcome = line.outcome().name();
+            item.hereStatus = line.hereStatus();
+            item.thereStatus = line.thereStatus();
+            item.hereDeadline = line.hereDeadline();
+            item.thereDeadline = line.thereDeadline();
+            item.differences.addAll(line.differences());
+            item.note = line.note();
+            runs.getEntityManager().persist(item);
         }
-        known.values().stream().filter(i -> !seen.containsKey(i.externalId))
-                .sorted(java.util.Comparator.comparing((Issue i) -> i.externalId)).forEach(i -> {
-                    ReconciliationItem item = new ReconciliationItem();
-                    item.reconciliationId = run.id;
-                    item.externalId = i.externalId;
-                    item.issueId = i.id;
-                    item.issueCode = i.code;
-                    item.hereStatus = i.status.name();
-                    item.hereDeadline = i.deadline;
-                    item.outcome = "ONLY_HERE";
-                    run.onlyHere++;
-                    items.add(item);
-                });
-        runs.persist(run);
-        items.forEach(runs.getEntityManager()::persist);
         outbox.publish(IssueEvents.TOPIC, ReconciliationEvents.COMPLETED, run.id.toString(), new ReconciliationEvents.Completed(
                 run.id, run.source, run.matched, run.different, run.onlyHere, run.onlyThere, run.invalid, run.anythingDiffers()));
         runs.flush();
@@ -227,22 +145,6 @@ public class Reconciliations {
             throw new InvalidInputException("outcome", "must be MATCHED, DIFFERENT, ONLY_HERE, ONLY_THERE or INVALID");
         }
         return new View(run, runs.items(id, outcome));
-    }
-
-    private static boolean isHeader(List<String> cells) {
-        List<String> names = cells.stream().map(String::strip).toList();
-        return names.stream().anyMatch(ID_COLUMNS::contains)
-                && (names.stream().anyMatch(STATUS_COLUMNS::contains) || names.stream().anyMatch(DEADLINE_COLUMNS::contains));
-    }
-
-    private static String cell(Map<String, String> row, List<String> names) {
-        for (String n : names) {
-            String v = row.get(n);
-            if (v != null && !v.isBlank()) {
-                return v.strip();
-            }
-        }
-        return null;
     }
 
     /** A status as the ledger's code or its Chinese label. */

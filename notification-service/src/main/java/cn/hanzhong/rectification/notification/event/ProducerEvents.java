@@ -46,8 +46,10 @@ public final class ProducerEvents {
     public static final String RECONCILIATION_COMPLETED = "reconciliation.completed";
     public static final Set<String> ISSUE_TYPES_AND_CALENDAR = union(union(union(ISSUE_TYPES, ORDER_TYPES), PLAN_TYPES),
             Set.of("calendar.updated", RECONCILIATION_COMPLETED, FiguresEventData.ISSUES));
+    /** A reconciliation of the petitions with the province's list of forwarded cases finished. */
+    public static final String PETITION_RECONCILIATION_COMPLETED = "petition.reconciliation-completed";
     public static final Set<String> PETITION_TYPES = union(prefixed("petition.", RECEIVED, ASSIGNED, STATUS_CHANGED, CONCLUDED,
-            REOPENED, DEADLINE_CHANGED, OVERDUE), Set.of(FiguresEventData.PETITIONS));
+            REOPENED, DEADLINE_CHANGED, OVERDUE), Set.of(FiguresEventData.PETITIONS, PETITION_RECONCILIATION_COMPLETED));
 
     public static final String CASE_PROPOSED = "accountability.case-proposed";
     public static final Set<String> CASE_TYPES = Set.of(CASE_PROPOSED, "accountability.case-opened",

@@ -87,17 +87,21 @@ public final class EventHandlers {
     public static class Petitions extends ItemEvents {
         private final CloudEventCodec codec;
         private final Figures figures;
+        private final Rules rules;
 
         public Petitions(Rules rules, CloudEventCodec codec, Figures figures) {
             super(rules, codec, ItemKind.PETITION, ProducerEvents.PETITIONS, ProducerEvents.PETITION_TYPES);
             this.codec = codec;
             this.figures = figures;
+            this.rules = rules;
         }
 
         @Override
         public void apply(CloudEvent event) {
             if (event.type().equals(FiguresEventData.PETITIONS)) {
                 figures.apply(Figures.Source.PETITIONS, codec.data(event, JsonNode.class));
+            } else if (event.type().equals(ProducerEvents.PETITION_RECONCILIATION_COMPLETED)) {
+                rules.onReconciliation(event, codec.data(event, cn.hanzhong.rectification.notification.event.ReconciliationEventData.class));
             } else {
                 super.apply(event);
             }

@@ -252,7 +252,7 @@ public class Rules {
         }
     }
 
-    /** A reconciliation with the provincial system that found anything different tells the office, once. */
+    /** A reconciliation with the provincial system (of the ledger or of the petitions) that found anything different tells the office, once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onReconciliation(CloudEvent event, cn.hanzhong.rectification.notification.event.ReconciliationEventData d) {
         if (d.id() == null) {
@@ -261,13 +261,14 @@ public class Rules {
         if (!d.anythingDiffers()) {
             return;
         }
+        String what = event.type().equals(ProducerEvents.PETITION_RECONCILIATION_COMPLETED) ? "信访件省市对账" : "省市对账";
         TrackedItem item = new TrackedItem();
         item.id = d.id();
         item.kind = ItemKind.RECONCILIATION;
         item.code = "对账";
-        item.title = "省市对账 " + (d.source() == null ? "" : d.source());
+        item.title = what + " " + (d.source() == null ? "" : d.source());
         item.status = "COMPLETED";
-        notices.send(item, Notice.of(NoticeKind.RECONCILIATION_DIFFERENCES, "省市对账：" + d.different() + " 项不一致，"
+        notices.send(item, Notice.of(NoticeKind.RECONCILIATION_DIFFERENCES, what + "：" + d.different() + " 项不一致，"
                 + d.onlyThere() + " 项仅省级有，" + d.onlyHere() + " 项仅本市有，" + d.invalid() + " 行无法识别", event.id().toString()));
     }
 

@@ -90,4 +90,16 @@ class PlanNoticesTest {
         assertEquals(List.of(), codes(office, clean), "nothing to say when everything matched");
         assertEquals(List.of(), codes(TestTokens.unit("LBX"), run), "units are not told");
     }
+
+    @Test
+    void aPetitionReconciliationThatFoundDifferencesTellsTheOfficeToo() throws Exception {
+        UUID run = UUID.randomUUID();
+        EventFixtures.send(kafka.bootstrapServers(), "rectification.petitions",
+                EventFixtures.event("petition.reconciliation-completed.json", run, Map.of()));
+        String office = TestTokens.office();
+        await().atMost(Duration.ofSeconds(30)).until(() -> codes(office, run).contains("RECONCILIATION_DIFFERENCES"));
+        given().auth().oauth2(office).queryParam("item", run.toString()).get("/api/v1/notifications").then().statusCode(200)
+                .body("items[0].body", org.hamcrest.Matchers.startsWith("信访件省市对账："));
+        assertEquals(List.of(), codes(TestTokens.unit("HTQ"), run), "units are not told");
+    }
 }

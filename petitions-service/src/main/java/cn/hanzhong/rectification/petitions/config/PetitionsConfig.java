@@ -30,6 +30,22 @@ public interface PetitionsConfig {
     StatsSettings stats();
 
 
+    /** Reconciliation with the provincial system by 受理编号 ({@code petitions.reconciliation.*}). */
+    ReconciliationSettings reconciliation();
+
+    interface ReconciliationSettings {
+
+        /** The URL the province's list of forwarded cases (CSV or XLSX) is fetched from at night; none: files only. */
+        Optional<java.net.URI> url();
+
+        /** Hosts the list may be fetched from (an allow-list, as for webhooks). */
+        Optional<java.util.List<String>> allowedHosts();
+
+        /** When the nightly reconciliation runs (cron, Asia/Shanghai); {@code off} disables it. */
+        @WithDefault("0 40 2 * * ?")
+        String cron();
+    }
+
     interface StatsSettings {
 
         /** How often the figures are computed and published when they changed; {@code off} disables it. */

@@ -28,6 +28,8 @@ public final class PetitionEvents {
     public static final String REOPENED = "petition.reopened";
     public static final String DEADLINE_CHANGED = "petition.deadline-changed";
     public static final String OVERDUE = "petition.overdue";
+    /** A reconciliation with the provincial system finished (key = reconciliation id). */
+    public static final String RECONCILIATION_COMPLETED = "petition.reconciliation-completed";
 
     private PetitionEvents() {
     }
@@ -70,4 +72,9 @@ public final class PetitionEvents {
 
     /** Used by the status-changed event for actions that are not {@link PetitionAction}s (feedback). */
     public static final String FEEDBACK_ACTION = "UNSATISFIED_FEEDBACK";
+
+    /** The counts per outcome of a reconciliation by 受理编号; nothing of any petition's content. */
+    public record ReconciliationCompleted(UUID id, String source, int matched, int different, int onlyHere, int onlyThere, int invalid,
+                                          boolean anythingDiffers) {
+    }
 }

@@ -43,5 +43,7 @@ class EventContractTest {
         assertMatchesFixture("petition.reopened.json", new PetitionEvents.PetitionReopened(facts, "LOOK_BACK", 1));
         assertMatchesFixture("petition.deadline-changed.json", new PetitionEvents.PetitionDeadlineChanged(facts, d, d, "r"));
         assertMatchesFixture("petition.overdue.json", new PetitionEvents.PetitionOverdue(facts, d));
+        assertMatchesFixture("petition.reconciliation-completed.json",
+                new PetitionEvents.ReconciliationCompleted(UUID.randomUUID(), "file", 1, 1, 0, 1, 0, true));
     }
 }

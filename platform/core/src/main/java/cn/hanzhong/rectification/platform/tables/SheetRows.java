@@ -1,7 +1,6 @@
-package cn.hanzhong.rectification.issues.service;
+package cn.hanzhong.rectification.platform.tables;
 
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
-import cn.hanzhong.rectification.platform.tables.Spreadsheets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -28,16 +27,17 @@ import java.util.function.Predicate;
 /**
  * The rows of an office's sheet (CSV, UTF-8 with or without BOM, or the first sheet of an XLSX), each as
  * header name → cell text, with the row number Excel shows; the header row is the first of the first 10
- * that {@code isHeader} accepts, so a title row above it is fine. Dates come as ISO dates.
+ * that {@code isHeader} accepts, so a title row above it is fine. Dates come as ISO dates. Reading XLSX
+ * needs Apache POI ({@code poi-ooxml}) on the service's class path: the platform declares it optional.
  */
-record SheetRows(List<Map<String, String>> rows, List<Integer> numbers) {
+public record SheetRows(List<Map<String, String>> rows, List<Integer> numbers) {
 
     /** The ways an office writes a date in a sheet. */
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyy年M月d日"));
 
     /** A cell's date in any of {@link #DATES}, or null when it is none of them. */
-    static LocalDate date(String v) {
+    public static LocalDate date(String v) {
         for (DateTimeFormatter f : DATES) {
             try {
                 return LocalDate.parse(v.strip(), f);
@@ -48,7 +48,7 @@ record SheetRows(List<Map<String, String>> rows, List<Integer> numbers) {
         return null;
     }
 
-    static SheetRows read(byte[] file, String contentType, Predicate<List<String>> isHeader, String headerHint) {
+    public static SheetRows read(byte[] file, String contentType, Predicate<List<String>> isHeader, String headerHint) {
         SheetRows out = new SheetRows(new ArrayList<>(), new ArrayList<>());
         if (contentType != null && contentType.startsWith(Spreadsheets.CSV)) {
             out.readCsv(file, isHeader, headerHint);
