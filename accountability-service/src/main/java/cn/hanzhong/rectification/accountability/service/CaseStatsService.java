@@ -24,6 +24,7 @@ public class CaseStatsService {
      * with a decision in force, reviews applied): persons and units, by sanction, rank band (persons),
      * cause (the case's source) and unit (the subject's unit code: county-district or department).
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AccountabilityStats")
     public record Stats(long total, Map<String, Long> byStatus, Map<String, Long> bySource, Map<String, Long> bySanction,
                         long personsHeld, long unitsHeld, Map<String, Long> byRankBand, Map<String, Long> byCause,
                         Map<String, Long> byUnit) {

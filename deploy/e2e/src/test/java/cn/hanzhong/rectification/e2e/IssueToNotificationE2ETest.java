@@ -5,10 +5,44 @@ import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.LocalPostgres;
 import cn.hanzhong.rectification.platform.testing.Tokens;
 import com.sun.net.httpserver.HttpServer;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import cn.hanzhong.rectification.e2e.client.accountability.api.AccountabilityCasesApi;
+import cn.hanzhong.rectification.e2e.client.accountability.model.AccountabilityCaseRequest;
+import cn.hanzhong.rectification.e2e.client.accountability.model.AccountabilityStats;
+import cn.hanzhong.rectification.e2e.client.accountability.model.CaseSource;
+import cn.hanzhong.rectification.e2e.client.accountability.model.CaseSubject;
+import cn.hanzhong.rectification.e2e.client.accountability.model.SubjectKind;
+import cn.hanzhong.rectification.e2e.client.issues.api.IssuesApi;
+import cn.hanzhong.rectification.e2e.client.issues.model.Category;
+import cn.hanzhong.rectification.e2e.client.issues.model.Issue;
+import cn.hanzhong.rectification.e2e.client.issues.model.IssueAction;
+import cn.hanzhong.rectification.e2e.client.issues.model.IssueRequest;
+import cn.hanzhong.rectification.e2e.client.issues.model.IssueSource;
+import cn.hanzhong.rectification.e2e.client.issues.model.IssueStats;
+import cn.hanzhong.rectification.e2e.client.issues.model.IssueStatus;
+import cn.hanzhong.rectification.e2e.client.issues.model.ProgressReport;
+import cn.hanzhong.rectification.e2e.client.issues.model.ProgressReportRequest;
+import cn.hanzhong.rectification.e2e.client.issues.model.TransitionRequest;
+import cn.hanzhong.rectification.e2e.client.notification.api.BulletinsApi;
+import cn.hanzhong.rectification.e2e.client.notification.api.NotificationsApi;
+import cn.hanzhong.rectification.e2e.client.notification.api.WebhooksApi;
+import cn.hanzhong.rectification.e2e.client.notification.model.Bulletin;
+import cn.hanzhong.rectification.e2e.client.notification.model.BulletinContent;
+import cn.hanzhong.rectification.e2e.client.notification.model.DrawBulletinRequest;
+import cn.hanzhong.rectification.e2e.client.notification.model.Notification;
+import cn.hanzhong.rectification.e2e.client.notification.model.WebhookSubscription;
+import cn.hanzhong.rectification.e2e.client.notification.model.WebhookSubscriptionRequest;
+import cn.hanzhong.rectification.e2e.client.petitions.api.PetitionBatchesApi;
+import cn.hanzhong.rectification.e2e.client.petitions.api.PetitionsApi;
+import cn.hanzhong.rectification.e2e.client.petitions.model.Channel;
+import cn.hanzhong.rectification.e2e.client.petitions.model.District;
+import cn.hanzhong.rectification.e2e.client.petitions.model.PetitionBatchReport;
+import cn.hanzhong.rectification.e2e.client.petitions.model.PetitionBatchRequest;
+import cn.hanzhong.rectification.e2e.client.petitions.model.PetitionCase;
+import cn.hanzhong.rectification.e2e.client.petitions.model.PetitionStats;
+import cn.hanzhong.rectification.e2e.client.petitions.model.PollutionType;
+import cn.hanzhong.rectification.e2e.client.petitions.model.Reporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,21 +62,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * PostgreSQL, Kafka and the four services as real processes; everything through HTTP: an issue
+ * PostgreSQL, Kafka and the four services as real processes; everything through HTTP, with the Java clients
+ * generated from the services' OpenAPI documents (only the live stream is read by hand): an issue
  * assigned with a 3-working-day deadline reaches the lead unit's inbox, its live stream and a signed
  * webhook; sign-off stops the reminders; a bulletin's figures equal the owners' stats endpoints.
  */
@@ -136,22 +172,21 @@ class IssueToNotificationE2ETest {
         return (unit != null ? t.unit(unit) : t).sign();
     }
 
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
     @Test
     void assignmentReachesInboxStreamAndWebhookAndSignOffStopsReminders() throws Exception {
         String office = token("office", null);
         String lead = token("unit", LEAD);
+        IssuesApi officeIssues = new IssuesApi(Clients.issues(issues, office));
+        IssuesApi leadIssues = new IssuesApi(Clients.issues(issues, lead));
 
-        var subscription = as(token("province", null))
-                .body(Map.of("targetUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                        "kinds", List.of("ASSIGNED", "REMINDER", "SIGNED_OFF")))
-                .post(notifications.url("/api/v1/webhook-subscriptions")).then().statusCode(201).extract();
-        String secret = subscription.path("secret");
+        WebhookSubscription subscription = new WebhooksApi(Clients.notification(notifications, token("province", null)))
+                .createWebhookSubscription(new WebhookSubscriptionRequest()
+                        .targetUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+                        .kinds(List.of("ASSIGNED", "REMINDER", "SIGNED_OFF")), null);
+        String secret = subscription.getSecret();
+        assertTrue(secret.startsWith("whsec_"), "the secret is shown once, at creation");
 
-        // The lead unit keeps its live stream open.
+        // The lead unit keeps its live stream open (server-sent events: read as a browser would, not generated).
         List<String> streamed = new CopyOnWriteArrayList<>();
         HttpResponse<InputStream> sse = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(notifications.url("/api/v1/notifications/stream")))
@@ -171,27 +206,31 @@ class IssueToNotificationE2ETest {
             }
         });
 
-        String id = as(office).body(Map.of("source", "REPORT", "title", "端到端：工地扬尘管控不到位", "category", "AIR"))
-                .post(issues.url("/api/v1/issues")).then().statusCode(201).extract().path("id");
-        as(office).body(Map.of("action", "ASSIGN", "leadUnit", LEAD, "deadlineWorkingDays", 3))
-                .post(issues.url("/api/v1/issues/" + id + "/transitions")).then().statusCode(200);
+        UUID id = officeIssues.registerIssue(new IssueRequest().source(IssueSource.REPORT).title("端到端：工地扬尘管控不到位")
+                .category(Category.AIR), null).getId();
+        Issue assigned = officeIssues.transitionIssue(id, new TransitionRequest().action(IssueAction.ASSIGN).leadUnit(LEAD)
+                .deadlineWorkingDays(3), null, null);
+        assertEquals(IssueStatus.ASSIGNED, assigned.getStatus());
+        assertEquals(LEAD, assigned.getLeadUnit());
 
         await().atMost(Duration.ofSeconds(60)).until(() -> kinds(lead, id), k -> k.containsAll(List.of("ASSIGNED", "REMINDER_3")));
         await().atMost(Duration.ofSeconds(30)).until(() -> streamed.containsAll(List.of("ASSIGNED", "REMINDER_3")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().filter(m -> m.get("body").contains(id)).count() >= 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().filter(m -> m.get("body").contains(id.toString())).count() >= 2);
         for (Map<String, String> m : received) {
             assertTrue(signatureValid(secret, m.get("id"), m.get("timestamp"), m.get("body"), m.get("signature")),
                     "webhook signature verifies");
         }
 
         // The lead unit works and reports; the office signs off: no more reminders.
-        as(lead).body(Map.of("action", "START")).post(issues.url("/api/v1/issues/" + id + "/transitions")).then().statusCode(200);
-        as(lead).body(Map.of("period", YearMonth.now().toString(), "percent", 100, "narrative", "全部完成"))
-                .post(issues.url("/api/v1/issues/" + id + "/progress-reports")).then().statusCode(201);
-        as(lead).body(Map.of("action", "REQUEST_ACCEPTANCE", "evidence", "照片", "selfAssessment", "完成"))
-                .post(issues.url("/api/v1/issues/" + id + "/transitions")).then().statusCode(200);
-        as(office).body(Map.of("action", "ACCEPT", "opinion", "同意销号", "reason", "涉密事项，不予公示"))
-                .post(issues.url("/api/v1/issues/" + id + "/transitions")).then().statusCode(200);
+        leadIssues.transitionIssue(id, new TransitionRequest().action(IssueAction.START), null, null);
+        ProgressReport report = leadIssues.reportProgress(id, new ProgressReportRequest().period(YearMonth.now().toString()).percent(100)
+                .narrative("全部完成"), null);
+        assertEquals(100, report.getPercent());
+        leadIssues.transitionIssue(id, new TransitionRequest().action(IssueAction.REQUEST_ACCEPTANCE).evidence("照片")
+                .selfAssessment("完成"), null, null);
+        Issue signedOff = officeIssues.transitionIssue(id, new TransitionRequest().action(IssueAction.ACCEPT).opinion("同意销号")
+                .reason("涉密事项，不予公示"), null, null);
+        assertEquals(IssueStatus.SIGNED_OFF, signedOff.getStatus());
         await().atMost(Duration.ofSeconds(60)).until(() -> kinds(lead, id), k -> k.contains("SIGNED_OFF"));
         // Several scans (every second) later, still no further reminder.
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
@@ -206,119 +245,100 @@ class IssueToNotificationE2ETest {
      * moment (nothing is written in between); published, it is numbered and its Word document downloads.
      */
     @Test
-    void bulletinFiguresEqualTheOwnersStatsEndpoints() {
+    void bulletinFiguresEqualTheOwnersStatsEndpoints() throws Exception {
         String office = token("office", null);
-        String province = token("province", null);
-        String discipline = token("discipline", null);
+        IssuesApi officeIssues = new IssuesApi(Clients.issues(issues, office));
+        PetitionsApi officePetitions = new PetitionsApi(Clients.petitions(petitions, office));
+        AccountabilityCasesApi officeCases = new AccountabilityCasesApi(Clients.accountability(accountability, office));
+        AccountabilityCasesApi discipline = new AccountabilityCasesApi(Clients.accountability(accountability, token("discipline", null)));
+        BulletinsApi officeBulletins = new BulletinsApi(Clients.notification(notifications, office));
 
-        String issue = as(office).body(Map.of("source", "REPORT", "title", "端到端：河道违规采砂", "category", "WATER"))
-                .post(issues.url("/api/v1/issues")).then().statusCode(201).extract().path("id");
-        as(office).body(Map.of("action", "ASSIGN", "leadUnit", LEAD, "deadlineWorkingDays", 10))
-                .post(issues.url("/api/v1/issues/" + issue + "/transitions")).then().statusCode(200);
-        Map<String, Object> petition = new HashMap<>(Map.of("caseNumber", "E2E-B-1", "receivedAt", java.time.LocalDate.now().minusDays(2).toString(),
-                "channel", "PHONE", "priority", false, "content", "端到端：夜间施工噪声扰民", "location", "汉台区北关街道",
-                "district", "HTQ", "pollutionTypes", List.of("NOISE")));
-        petition.put("reporter", Map.of("name", "李四", "phone", "13712345678"));
-        as(province).body(Map.of("number", 1, "receivedOn", java.time.LocalDate.now().minusDays(2).toString(), "cases", List.of(petition)))
-                .post(petitions.url("/api/v1/petition-batches")).then().statusCode(200);
+        UUID issue = officeIssues.registerIssue(new IssueRequest().source(IssueSource.REPORT).title("端到端：河道违规采砂")
+                .category(Category.WATER), null).getId();
+        officeIssues.transitionIssue(issue, new TransitionRequest().action(IssueAction.ASSIGN).leadUnit(LEAD).deadlineWorkingDays(10),
+                null, null);
+        LocalDate receivedOn = LocalDate.now().minusDays(2);
+        PetitionBatchReport batch = new PetitionBatchesApi(Clients.petitions(petitions, token("province", null)))
+                .postPetitionBatch(new PetitionBatchRequest().number(1).receivedOn(receivedOn).cases(List.of(new PetitionCase()
+                        .caseNumber("E2E-B-1").receivedAt(receivedOn).channel(Channel.PHONE).priority(false)
+                        .content("端到端：夜间施工噪声扰民").location("汉台区北关街道").district(District.HTQ)
+                        .pollutionTypes(List.of(PollutionType.NOISE))
+                        .reporter(new Reporter().name("李四").phone("13712345678")))), null);
+        assertEquals(1, batch.getCreated() + batch.getUnchanged(), "one case in: " + batch);
         // The accountability service learns of the issue from its events before a case may name it.
-        await().atMost(Duration.ofSeconds(60)).until(() -> as(discipline).body(Map.of("source", "HANDED_OVER_BY_INSPECTION",
-                        "summary", "端到端：督察组移交", "allegations", "措施落实不到位", "relatedIssues", List.of(issue),
-                        "legalBases", List.of("6f1c6a4e-0000-4000-8000-000000000001"),
-                        "subjects", List.of(Map.of("kind", "UNIT", "name", "市生态环境局", "unit", LEAD))))
-                .post(accountability.url("/api/v1/accountability-cases")).statusCode() == 201);
+        AccountabilityCaseRequest handedOver = new AccountabilityCaseRequest().source(CaseSource.HANDED_OVER_BY_INSPECTION)
+                .summary("端到端：督察组移交").allegations("措施落实不到位").relatedIssues(List.of(issue))
+                .legalBases(List.of(UUID.fromString("6f1c6a4e-0000-4000-8000-000000000001")))
+                .subjects(List.of(new CaseSubject().kind(SubjectKind.UNIT).name("市生态环境局").unit(LEAD)));
+        await().atMost(Duration.ofSeconds(60)).ignoreException(cn.hanzhong.rectification.e2e.client.accountability.ApiException.class)
+                .until(() -> discipline.openAccountabilityCase(handedOver, null).getId() != null);
 
         // Draw until the bulletin carries the figures of the last writes; then they must all agree.
-        Map<String, Object> agreed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Map<String, Object> i = as(office).get(issues.url("/api/v1/issues/stats")).then().statusCode(200).extract().path("");
-            Map<String, Object> p = as(office).get(petitions.url("/api/v1/petitions/stats")).then().statusCode(200).extract().path("");
-            Map<String, Object> a = as(office).get(accountability.url("/api/v1/accountability-cases/stats")).then().statusCode(200)
-                    .extract().path("");
-            var drawn = as(office).body(Map.of()).post(notifications.url("/api/v1/bulletins"));
-            if (drawn.statusCode() != 201) {
-                return null;
+        Bulletin agreed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            IssueStats i = officeIssues.getIssueStats();
+            PetitionStats p = officePetitions.getPetitionStats(null);
+            AccountabilityStats a = officeCases.getAccountabilityStats();
+            Bulletin b;
+            try {
+                b = officeBulletins.drawBulletin(new DrawBulletinRequest(), null);
+            } catch (cn.hanzhong.rectification.e2e.client.notification.ApiException e) {
+                return null; // not every source has published its figures yet
             }
-            Map<String, Object> b = drawn.then().extract().path("");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> c = (Map<String, Object>) b.get("content");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> programme = (Map<String, Object>) i.get("programme");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> pStatus = (Map<String, Object>) p.get("byStatus");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> aStatus = (Map<String, Object>) a.get("byStatus");
-            boolean same = num(c, "overall.total") == num(i, "total")
-                    && num(c, "overall.assigned") == num(programme, "assigned")
-                    && num(c, "overall.signedOff") == num(programme, "signedOff")
-                    && c.get("byWarningLight").equals(i.get("byWarningLight"))
-                    && num(c, "petitions.received") == num(p, "total")
-                    && num(c, "petitions.returned") == num(p, "returned")
-                    && num(c, "petitions.reopened") == num(p, "reopened")
-                    && num(c, "petitions.concluded") == num(pStatus, "CLOSED") + num(pStatus, "CONFIRMED")
-                    && num(c, "accountability.total") == num(a, "total")
-                    && num(c, "accountability.opened") == num(aStatus, "OPENED") + num(aStatus, "INVESTIGATING")
-                            + num(aStatus, "DECIDED") + num(aStatus, "CLOSED")
-                    && num(c, "accountability.personsHeld") == num(a, "personsHeld")
-                    && num(c, "accountability.unitsHeld") == num(a, "unitsHeld")
-                    && ((List<?>) c.get("ranking")).size() == ((List<?>) i.get("units")).size();
+            BulletinContent c = b.getContent();
+            boolean same = c.getOverall().getTotal().equals(i.getTotal())
+                    && c.getOverall().getAssigned().equals(i.getProgramme().getAssigned())
+                    && c.getOverall().getSignedOff().equals(i.getProgramme().getSignedOff())
+                    && c.getByWarningLight().equals(i.getByWarningLight())
+                    && c.getPetitions().getReceived().equals(p.getTotal())
+                    && c.getPetitions().getReturned().equals(p.getReturned())
+                    && c.getPetitions().getReopened().equals(p.getReopened())
+                    && c.getPetitions().getConcluded() == count(p.getByStatus(), "CLOSED", "CONFIRMED")
+                    && c.getAccountability().getTotal().equals(a.getTotal())
+                    && c.getAccountability().getOpened() == count(a.getByStatus(), "OPENED", "INVESTIGATING", "DECIDED", "CLOSED")
+                    && c.getAccountability().getPersonsHeld().equals(a.getPersonsHeld())
+                    && c.getAccountability().getUnitsHeld().equals(a.getUnitsHeld())
+                    && c.getRanking().size() == i.getUnits().size();
             if (!same) {
-                as(office).delete(notifications.url("/api/v1/bulletins/" + b.get("id"))).then().statusCode(204);
+                officeBulletins.deleteBulletinDraft(b.getId());
                 return null;
             }
             return b;
         }, java.util.Objects::nonNull);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> content = (Map<String, Object>) agreed.get("content");
-        assertTrue(num(content, "overall.total") >= 1 && num(content, "petitions.received") >= 1
-                && num(content, "accountability.total") >= 1, "every source's last write is in: " + content);
+        BulletinContent content = agreed.getContent();
+        assertTrue(content.getOverall().getTotal() >= 1 && content.getPetitions().getReceived() >= 1
+                && content.getAccountability().getTotal() >= 1, "every source's last write is in: " + content);
 
-        String id = (String) agreed.get("id");
-        String number = as(office).post(notifications.url("/api/v1/bulletins/" + id + "/publish")).then().statusCode(200)
-                .extract().path("documentNumber");
+        UUID id = agreed.getId();
+        String number = officeBulletins.publishBulletin(id, null).getDocumentNumber();
         assertTrue(number.startsWith("汉整改通〔"), number);
-        byte[] docx = as(token("unit", LEAD)).get(notifications.url("/api/v1/bulletins/" + id + ".docx")).then().statusCode(200)
-                .extract().asByteArray();
+        String lead = token("unit", LEAD);
+        BulletinsApi leadBulletins = new BulletinsApi(Clients.notification(notifications, lead));
+        byte[] docx = Files.readAllBytes(leadBulletins.downloadBulletinDocument(id).toPath());
         assertEquals('P', docx[0]);
         assertEquals('K', docx[1]);
-        await().atMost(Duration.ofSeconds(30)).until(() -> kinds(token("unit", LEAD), id).contains("BULLETIN_PUBLISHED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> kinds(lead, id).contains("BULLETIN_PUBLISHED"));
 
-        // The same, read as a third party would: through the clients generated from the services' OpenAPI
-        // documents (deploy/e2e's pom), which must deserialize the real answers.
-        var bulletinsClient = new cn.hanzhong.rectification.e2e.client.notification.api.BulletinsApi(
-                new cn.hanzhong.rectification.e2e.client.notification.ApiClient().setScheme("http").setHost("127.0.0.1")
-                        .setPort(notifications.port()).setBasePath("")
-                        .setRequestInterceptor(r -> r.header("Authorization", "Bearer " + token("unit", LEAD))));
-        var issuesClient = new cn.hanzhong.rectification.e2e.client.issues.api.IssuesApi(
-                new cn.hanzhong.rectification.e2e.client.issues.ApiClient().setScheme("http").setHost("127.0.0.1")
-                        .setPort(issues.port()).setBasePath("")
-                        .setRequestInterceptor(r -> r.header("Authorization", "Bearer " + office)));
-        try {
-            var read = bulletinsClient.getBulletin(java.util.UUID.fromString(id));
-            assertEquals(number, read.getDocumentNumber());
-            assertEquals(num(content, "overall.total"), read.getContent().getOverall().getTotal());
-            assertEquals(read.getContent().getOverall().getTotal(), issuesClient.getIssueStats().getTotal(),
-                    "nothing written since: the bulletin's total is the ledger's");
-        } catch (cn.hanzhong.rectification.e2e.client.notification.ApiException e) {
-            throw new AssertionError("generated client: " + e.getCode() + " " + e.getResponseBody(), e);
-        } catch (cn.hanzhong.rectification.e2e.client.issues.ApiException e) {
-            throw new AssertionError("generated client: " + e.getCode() + " " + e.getResponseBody(), e);
-        }
+        Bulletin read = leadBulletins.getBulletin(id);
+        assertEquals(number, read.getDocumentNumber());
+        assertEquals(content.getOverall().getTotal(), read.getContent().getOverall().getTotal());
+        assertEquals(read.getContent().getOverall().getTotal(), officeIssues.getIssueStats().getTotal(),
+                "nothing written since: the bulletin's total is the ledger's");
     }
 
-    /** A number at a dotted path of a JSON object (0 when absent). */
-    private static long num(Map<String, Object> json, String path) {
-        Object v = json;
-        for (String part : path.split("\\.")) {
-            v = v instanceof Map<?, ?> m ? m.get(part) : null;
+    /** The sum of {@code keys}' counts (0 for an absent key). */
+    private static long count(Map<String, Long> counts, String... keys) {
+        long sum = 0;
+        for (String k : keys) {
+            sum += counts.getOrDefault(k, 0L);
         }
-        return v instanceof Number n ? n.longValue() : 0;
+        return sum;
     }
 
-    /** Kinds of the notices about {@code item}, oldest first; monthly dispatch (date-dependent) left out. */
-    private static List<String> kinds(String token, String item) {
-        List<String> all = given().auth().oauth2(token).queryParam("item", item).queryParam("sort", "id,asc")
-                .get(notifications.url("/api/v1/notifications")).then().statusCode(200).extract().path("items.code");
-        return all.stream().filter(k -> !k.startsWith("MONTHLY_")).toList();
+    /** Codes of the notices about {@code item}, oldest first; monthly dispatch (date-dependent) left out. */
+    private static List<String> kinds(String token, UUID item) throws Exception {
+        return new NotificationsApi(Clients.notification(notifications, token))
+                .listNotifications(null, item.toString(), null, null, "100", List.of("id,asc"), null, null)
+                .getItems().stream().map(Notification::getCode).filter(k -> !k.startsWith("MONTHLY_")).toList();
     }
 
     private static boolean signatureValid(String secret, String id, String timestamp, String body, String header)

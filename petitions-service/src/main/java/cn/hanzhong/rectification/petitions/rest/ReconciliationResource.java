@@ -55,7 +55,7 @@ public class ReconciliationResource {
     }
 
     @Schema(name = "PetitionReconciliation")
-    public record ReconciliationDto(UUID id, String source, String startedBy, OffsetDateTime startedAt, int matched, int different,
+    public record ReconciliationResponse(UUID id, String source, String startedBy, OffsetDateTime startedAt, int matched, int different,
                                     int onlyHere, int onlyThere, int invalid, boolean anythingDiffers, List<ItemDto> items) {
     }
 
@@ -81,7 +81,7 @@ public class ReconciliationResource {
                     + "kept; the office is notified when anything differs. The same runs nightly from petitions.reconciliation.url when "
                     + "configured.")
     @APIResponse(responseCode = "201", description = "The reconciliation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReconciliationDto.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReconciliationResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     public Response reconcile(@Parameter(description = "What the list is (kept with the run)", example = "省督察系统 2026-12-01 信访件导出")
@@ -100,7 +100,7 @@ public class ReconciliationResource {
     @Operation(operationId = "listPetitionReconciliations", summary = "Reconciliations, newest first (counts only)")
     @APIResponse(responseCode = "200", description = "One page of reconciliations")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Page<ReconciliationDto> list(@BeanParam PageParams paging) {
+    public Page<ReconciliationResponse> list(@BeanParam PageParams paging) {
         return reconciliations.list(paging.toRequest(SORT)).map(r -> toResponse(r, List.of()));
     }
 
@@ -111,7 +111,7 @@ public class ReconciliationResource {
     @Operation(operationId = "getPetitionReconciliation", summary = "One reconciliation with its items (JSON or XLSX)",
             description = "Differences first; outcome narrows to one kind. format=xlsx (or Accept) gives the sheet the office files.")
     @APIResponse(responseCode = "200", description = "The reconciliation", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReconciliationDto.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReconciliationResponse.class)),
             @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -132,12 +132,12 @@ public class ReconciliationResource {
         };
     }
 
-    private static ReconciliationDto toResponse(Reconciliations.View v) {
+    private static ReconciliationResponse toResponse(Reconciliations.View v) {
         return toResponse(v.reconciliation(), v.items());
     }
 
-    private static ReconciliationDto toResponse(Reconciliation r, List<ReconciliationItem> items) {
-        return new ReconciliationDto(r.id, r.source, r.startedBy, r.startedAt, r.matched, r.different, r.onlyHere, r.onlyThere, r.invalid,
+    private static ReconciliationResponse toResponse(Reconciliation r, List<ReconciliationItem> items) {
+        return new ReconciliationResponse(r.id, r.source, r.startedBy, r.startedAt, r.matched, r.different, r.onlyHere, r.onlyThere, r.invalid,
                 r.anythingDiffers(), items.stream().map(i -> new ItemDto(i.caseNumber, i.petitionId, i.outcome, List.copyOf(i.differences),
                 i.hereStatus, i.thereStatus, i.hereDeadline, i.thereDeadline, i.rowNumber, i.note)).toList());
     }

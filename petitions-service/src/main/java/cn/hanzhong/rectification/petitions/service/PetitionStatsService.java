@@ -20,6 +20,7 @@ import java.util.Map;
 public class PetitionStatsService {
 
     /** The statistics document. */
+    @Schema(name = "PetitionStats")
     public record Stats(long total, Map<String, Long> byDistrict, Map<String, Long> byPollutionType,
                         Map<String, Long> byFinding, Map<String, Long> byStatus, Map<String, Long> byCompletion,
                         Map<String, Long> byBatch, long overdue,
