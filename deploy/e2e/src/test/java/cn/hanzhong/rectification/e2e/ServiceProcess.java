@@ -19,38 +19,57 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess implements AutoCloseable {
 
     private final String name;
+    private final String instance;
     private final int port;
     private final int managementPort;
     private final Process process;
     private final Path log;
+    private final Map<String, String> env;
 
-    private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
+    private ServiceProcess(String name, String instance, int port, int managementPort, Process process, Path log, Map<String, String> env) {
         this.name = name;
+        this.instance = instance;
         this.port = port;
         this.managementPort = managementPort;
         this.process = process;
         this.log = log;
+        this.env = env;
     }
 
     static ServiceProcess start(String name, int port, Map<String, String> env) {
+        return start(name, name, port, env);
+    }
+
+    /** One of several instances of {@code name}: its log is {@code target/e2e-logs/<instance>.log} (appended across restarts). */
+    static ServiceProcess start(String name, String instance, int port, Map<String, String> env) {
         Path jar = Path.of("..", "..", name, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the service first (mvn -DskipTests package)");
         }
         try {
             Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
-            Path log = logs.resolve(name + ".log");
+            Path log = logs.resolve(instance + ".log");
             ProcessBuilder pb = new ProcessBuilder(List.of(javaBin(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> all = new HashMap<>(env);
             all.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             int management = freePort();
             all.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
             pb.environment().putAll(all);
-            return new ServiceProcess(name, port, management, pb.start(), log);
+            return new ServiceProcess(name, instance, port, management, pb.start(), log, Map.copyOf(env));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Stops this instance gracefully (SIGTERM) and starts it again on the same port with the same settings. */
+    ServiceProcess restart() {
+        close();
+        return start(name, instance, port, env);
+    }
+
+    String instance() {
+        return instance;
     }
 
     String url(String path) {

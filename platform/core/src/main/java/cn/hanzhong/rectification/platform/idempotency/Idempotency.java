@@ -40,7 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * different request is 422; a retry while the first is still running is 409 with {@code Retry-After}. A
  * first attempt that ends in a server error frees the key, so its retry runs again. The fingerprint is a
  * SHA-256 of method, path, query, content type and body (for multipart uploads, whose body the server has
- * parsed already, of their declared length instead of the bytes). A POST marked
+ * parsed already, of their declared length instead of the bytes). A key is freed only while none of the
+ * request's transactions committed: once one did, a retry gets the kept status and Location (and the body
+ * when it was written), never a second effect — even when the response was lost on the way. A POST marked
  * {@link cn.hanzhong.rectification.platform.rest.NotReplayable} ignores the key: its response is never kept.
  */
 @Provider
@@ -52,9 +54,11 @@ public class Idempotency implements WriterInterceptor {
     private static final int MAX_KEPT_BODY = 1024 * 1024;
 
     /** The key this request holds, and what is kept of its response so far. */
-    private static final class Claim {
+    static final class Claim {
         final String caller;
         final String key;
+        /** A transaction of this request committed ({@link CommittedWork}): its effect happened, whatever the response. */
+        volatile boolean committed;
         int status;
         String contentType;
         String location;
@@ -104,7 +108,12 @@ public class Idempotency implements WriterInterceptor {
         purgeNowAndThen(now);
         Optional<IdempotencyStore.Entry> held = store.claim(caller, key, fingerprint, now, keep);
         if (held.isEmpty()) {
-            request.setProperty(CLAIM, new Claim(caller, key));
+            Claim claim = new Claim(caller, key);
+            request.setProperty(CLAIM, claim);
+            var current = vertxRequest.getCurrent();
+            if (current != null) {
+                current.put(CLAIM, claim);
+            }
             return Optional.empty();
         }
         IdempotencyStore.Entry e = held.get();
@@ -148,8 +157,12 @@ public class Idempotency implements WriterInterceptor {
         claim.contentType = response.getMediaType() == null ? null : response.getMediaType().toString();
         claim.location = response.getHeaderString(HttpHeaders.LOCATION);
         claim.etag = response.getHeaderString(HttpHeaders.ETAG);
-        if (claim.status >= 500) {
+        if (claim.status >= 500 && !claim.committed) {
             store.release(claim.caller, claim.key);
+            request.removeProperty(CLAIM);
+        } else if (claim.status >= 500) {
+            // It failed after its work committed: a retry must not do it again; it gets this answer.
+            store.complete(claim.caller, claim.key, claim.status, null, claim.location, claim.etag, null);
             request.removeProperty(CLAIM);
         } else if (!response.hasEntity()) {
             store.complete(claim.caller, claim.key, claim.status, null, claim.location, claim.etag, null);
@@ -171,14 +184,29 @@ public class Idempotency implements WriterInterceptor {
         try {
             context.proceed();
         } catch (IOException | RuntimeException e) {
-            store.release(claim.caller, claim.key);
+            // The connection went (the client gave up, or this instance is stopping). If the work committed,
+            // a retry gets the status and Location without the body rather than doing it a second time.
+            releaseOrKeepBodiless(claim);
             throw e;
         }
         if (tee.overflowed()) {
-            store.release(claim.caller, claim.key);
+            releaseOrKeepBodiless(claim);
         } else {
             store.complete(claim.caller, claim.key, claim.status, contentType(context, claim), claim.location, claim.etag, tee.bytes());
         }
+    }
+
+    private void releaseOrKeepBodiless(Claim claim) {
+        if (claim.committed) {
+            store.complete(claim.caller, claim.key, claim.status, null, claim.location, claim.etag, null);
+        } else {
+            store.release(claim.caller, claim.key);
+        }
+    }
+
+    /** The request's claim, for {@link CommittedWork}; null when it holds none. */
+    static Claim claimOf(io.vertx.ext.web.RoutingContext current) {
+        return current == null ? null : current.get(CLAIM) instanceof Claim c ? c : null;
     }
 
     /** The type the body went out with: set on the HTTP response by the time its bytes are written. */

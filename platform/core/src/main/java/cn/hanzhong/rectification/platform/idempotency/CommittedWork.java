@@ -1,0 +1,52 @@
+package cn.hanzhong.rectification.platform.idempotency;
+
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * Tells a request's {@code Idempotency-Key} claim that one of its transactions committed: every
+ * transaction begun while a claiming request runs gets a synchronization that marks the claim after a
+ * commit, so the key is not freed for a retry once the work is done (see {@link Idempotency}).
+ */
+@ApplicationScoped
+public class CommittedWork {
+
+    private final TransactionSynchronizationRegistry registry;
+    private final CurrentVertxRequest request;
+
+    public CommittedWork(TransactionSynchronizationRegistry registry, CurrentVertxRequest request) {
+        this.registry = registry;
+        this.request = request;
+    }
+
+    void begun(@Observes @Initialized(TransactionScoped.class) Object transaction) {
+        Idempotency.Claim claim;
+        try {
+            claim = Idempotency.claimOf(request.getCurrent());
+        } catch (RuntimeException e) {
+            return; // no request here (a scheduled job, a consumer)
+        }
+        if (claim == null) {
+            return;
+        }
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing before
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    claim.committed = true;
+                }
+            }
+        });
+    }
+}
