@@ -2,7 +2,10 @@ package cn.hanzhong.rectification.platform.kafka;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -10,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,10 +27,35 @@ import java.util.concurrent.ConcurrentHashMap;
 public class KafkaClients {
 
     private final String bootstrapServers;
+    private final Map<String, String> security = new TreeMap<>();
     private final Map<String, Map<String, Object>> producers = new ConcurrentHashMap<>();
 
-    public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    /**
+     * The broker and, for a secured cluster (Strimzi with SCRAM over TLS, see deploy/k8s), how to reach it:
+     * {@code kafka.security.protocol} (e.g. SASL_SSL), {@code kafka.sasl.mechanism}, {@code kafka.sasl.jaas.config}
+     * and the truststore ({@code kafka.ssl.truststore.*}, PEM allowed); none of them set: plaintext, as locally.
+     */
+    public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                        @ConfigProperty(name = "kafka.security.protocol") Optional<String> securityProtocol,
+                        @ConfigProperty(name = "kafka.sasl.mechanism") Optional<String> saslMechanism,
+                        @ConfigProperty(name = "kafka.sasl.jaas.config") Optional<String> saslJaasConfig,
+                        @ConfigProperty(name = "kafka.ssl.truststore.type") Optional<String> truststoreType,
+                        @ConfigProperty(name = "kafka.ssl.truststore.location") Optional<String> truststoreLocation,
+                        @ConfigProperty(name = "kafka.ssl.truststore.password") Optional<String> truststorePassword) {
         this.bootstrapServers = bootstrapServers;
+        securityProtocol.ifPresent(v -> security.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, v));
+        saslMechanism.ifPresent(v -> security.put(SaslConfigs.SASL_MECHANISM, v));
+        saslJaasConfig.ifPresent(v -> security.put(SaslConfigs.SASL_JAAS_CONFIG, v));
+        truststoreType.ifPresent(v -> security.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, v));
+        truststoreLocation.ifPresent(v -> security.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, v));
+        truststorePassword.ifPresent(v -> security.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, v));
+    }
+
+    /** The settings every client needs: the broker and its security (for admin clients too). */
+    public Map<String, Object> common() {
+        Map<String, Object> p = new java.util.HashMap<>(security);
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return p;
     }
 
     public String bootstrapServers() {
@@ -36,7 +65,7 @@ public class KafkaClients {
     /** Settings of a durable String producer named {@code clientId}; {@code sendTimeout} bounds blocking and delivery. */
     public Properties producer(String clientId, Duration sendTimeout) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(common());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -55,7 +84,7 @@ public class KafkaClients {
     /** Settings of a String consumer in {@code group} that commits by hand, from the earliest offset when new. */
     public Properties consumer(String group, String clientId, int maxPollRecords) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(common());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -50,8 +50,10 @@ public class OutboxHealthCheck implements HealthCheck {
     private synchronized boolean brokerReachable() {
         try {
             if (admin == null) {
-                admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+                Map<String, Object> settings = kafka.common();
+                settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+                settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+                admin = Admin.create(settings);
             }
             admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
             return true;
