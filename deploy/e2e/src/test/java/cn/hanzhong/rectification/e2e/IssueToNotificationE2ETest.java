@@ -325,6 +325,67 @@ class IssueToNotificationE2ETest {
                 "nothing written since: the bulletin's total is the ledger's");
     }
 
+    /**
+     * One trace from the HTTP request to the notice row: the caller's W3C traceparent continues in the
+     * issues service, its outbox row, the Kafka record's traceparent header, the notification service's
+     * consumer, and the notice it writes.
+     */
+    @Test
+    void oneTraceRunsFromTheRequestThroughTheEventToTheNotice() throws Exception {
+        byte[] random = new byte[16];
+        new java.security.SecureRandom().nextBytes(random);
+        String traceId = java.util.HexFormat.of().formatHex(random);
+        Map<String, String> traced = Map.of("traceparent", "00-" + traceId + "-" + "00f067aa0ba902b7" + "-01");
+        IssuesApi officeIssues = new IssuesApi(Clients.issues(issues, token("office", null)));
+        UUID id = officeIssues.registerIssue(new IssueRequest().source(IssueSource.REPORT).title("端到端：追踪一次交办")
+                .category(Category.SOIL), null, traced).getId();
+        officeIssues.transitionIssue(id, new TransitionRequest().action(IssueAction.ASSIGN).leadUnit(LEAD).deadlineWorkingDays(10),
+                null, null, traced);
+        String recorded = await().atMost(Duration.ofSeconds(60)).until(() -> noticeTrace(id, LEAD), java.util.Objects::nonNull);
+        assertEquals(traceId, recorded, "the notice row carries the trace of the request that caused it");
+        String header = await().atMost(Duration.ofSeconds(30)).until(() -> traceparentOf(id, "issue.assigned"), java.util.Objects::nonNull);
+        assertEquals(traceId, header.split("-")[1], "the Kafka record carries it on: " + header);
+        System.out.printf("[trace] %s: request → outbox → %s → notice row%n", traceId, header);
+    }
+
+    private static String noticeTrace(UUID item, String recipient) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres.jdbcUrl("notifications"), LocalPostgres.USER, LocalPostgres.USER);
+             java.sql.PreparedStatement s = c.prepareStatement(
+                     "select trace_id from notification where item_id = ? and recipient = ? and kind = 'ASSIGNED'")) {
+            s.setObject(1, item);
+            s.setString(2, recipient);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    /** The traceparent header of the record of {@code type} about {@code item} on the issues topic. */
+    private static String traceparentOf(UUID item, String type) {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p)) {
+            var partitions = consumer.partitionsFor("rectification.issues").stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition("rectification.issues", i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            long giveUp = System.currentTimeMillis() + 20_000;
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.currentTimeMillis() < giveUp) {
+                for (var r : consumer.poll(Duration.ofMillis(500))) {
+                    var t = r.headers().lastHeader("ce_type");
+                    var tp = r.headers().lastHeader("traceparent");
+                    if (item.toString().equals(r.key()) && t != null && type.equals(new String(t.value(), StandardCharsets.UTF_8)) && tp != null) {
+                        return new String(tp.value(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** The sum of {@code keys}' counts (0 for an absent key). */
     private static long count(Map<String, Long> counts, String... keys) {
         long sum = 0;

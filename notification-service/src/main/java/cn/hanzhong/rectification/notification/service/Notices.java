@@ -71,9 +71,9 @@ public class Notices {
             // One round trip: take the recipient's lock (ids commit in order), then insert unless present.
             int added = em.createNativeQuery("""
                             insert into notification (recipient, kind, stage, item_kind, item_id, item_code, title, body, detail,
-                                                      deadline, deadline_provisional, dedup_key, created_at)
+                                                      deadline, deadline_provisional, dedup_key, created_at, trace_id)
                             select :recipient, :kind, :stage, :itemKind, :itemId, :code, :title, :body, :detail, :deadline,
-                                   :provisional, :key, :at
+                                   :provisional, :key, :at, :trace
                             from (select pg_advisory_xact_lock(hashtext(:recipient))) as locked
                             on conflict (dedup_key) do nothing""")
                     .unwrap(NativeQuery.class).setHibernateFlushMode(FlushMode.MANUAL)
@@ -90,6 +90,7 @@ public class Notices {
                     .setParameter("provisional", item.deadlineProvisional)
                     .setParameter("key", code + ":" + item.id + ":" + notice.cause() + ":" + recipient)
                     .setParameter("at", clock.now())
+                    .setParameter("trace", cn.hanzhong.rectification.platform.tracing.Tracing.currentTraceId(), String.class)
                     .executeUpdate();
             if (added > 0) {
                 wakeStreamsOf(recipient);

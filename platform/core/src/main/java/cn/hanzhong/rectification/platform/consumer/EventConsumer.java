@@ -1,6 +1,12 @@
 package cn.hanzhong.rectification.platform.consumer;
 
 import cn.hanzhong.rectification.platform.events.CloudEvent;
+import cn.hanzhong.rectification.platform.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import cn.hanzhong.rectification.platform.events.CloudEventCodec;
 import cn.hanzhong.rectification.platform.events.MalformedEventException;
 import cn.hanzhong.rectification.platform.inbox.Inbox;
@@ -104,9 +110,12 @@ public class EventConsumer {
     private Thread worker;
     private volatile KafkaConsumer<String, String> consumer;
 
+    private final Tracer tracer;
+
     public EventConsumer(Instance<EventHandler> found, CloudEventCodec codec, Inbox inbox, DeadLetters deadLetters,
                          AgroalDataSource dataSource, KafkaClients kafka, ConsumerConfig config, MeterRegistry registry,
-                         @ConfigProperty(name = "quarkus.application.name") String application, Clock clock) {
+                         @ConfigProperty(name = "quarkus.application.name") String application, Clock clock, Tracer tracer) {
+        this.tracer = tracer;
         for (EventHandler h : found) {
             if (handlers.put(h.topic(), h) != null) {
                 throw new IllegalStateException("Two event handlers for topic " + h.topic());
@@ -333,9 +342,29 @@ public class EventConsumer {
         }
         toApply.forEach((topic, events) -> handlers.get(topic).prepare(events));
         for (Decoded d : ordered) {
-            handlers.get(d.delivery().topic()).apply(d.event());
+            // The consumer's work continues the trace of the change that published the event.
+            Span span = tracer.spanBuilder(d.delivery().topic() + " process").setSpanKind(SpanKind.CONSUMER)
+                    .setParent(Tracing.parent(header(d.delivery().record(), Tracing.TRACEPARENT)))
+                    .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", d.delivery().topic())
+                    .setAttribute("messaging.consumer.group.name", group)
+                    .setAttribute("cloudevents.event_id", d.event().id().toString()).setAttribute("cloudevents.event_type", d.event().type())
+                    .startSpan();
+            try (Scope scope = span.makeCurrent()) {
+                handlers.get(d.delivery().topic()).apply(d.event());
+            } catch (RuntimeException e) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR);
+                throw e;
+            } finally {
+                span.end();
+            }
             counts[0]++;
         }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        org.apache.kafka.common.header.Header h = record.headers().lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private DeadLetters.Letter letter(Delivery d, Throwable why) {

@@ -45,8 +45,8 @@ public class Outbox {
         // MANUAL flush mode: the insert reads no entity state, and an auto-flush would dirty-check the
         // whole persistence context on every event, making a 1 000-row import quadratic.
         em.createNativeQuery("""
-                        insert into outbox_event (event_id, topic, aggregate_id, event_type, payload, created_at)
-                        values (:id, :topic, :aggregate, :type, :payload, :created)""")
+                        insert into outbox_event (event_id, topic, aggregate_id, event_type, payload, created_at, trace_parent)
+                        values (:id, :topic, :aggregate, :type, :payload, :created, :trace)""")
                 .unwrap(NativeQuery.class).setHibernateFlushMode(FlushMode.MANUAL)
                 .setParameter("id", event.id())
                 .setParameter("topic", topic)
@@ -54,6 +54,7 @@ public class Outbox {
                 .setParameter("type", type)
                 .setParameter("payload", codec.encode(event))
                 .setParameter("created", event.time())
+                .setParameter("trace", cn.hanzhong.rectification.platform.tracing.Tracing.currentTraceparent(), String.class)
                 .executeUpdate();
         // Delivered by PostgreSQL only when the transaction commits; one per transaction is enough.
         if (transactions.getResource(NOTIFIED) == null) {

@@ -1,6 +1,11 @@
 package cn.hanzhong.rectification.platform.outbox;
 
 import cn.hanzhong.rectification.platform.events.EventHeaders;
+import cn.hanzhong.rectification.platform.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import cn.hanzhong.rectification.platform.kafka.KafkaClients;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
@@ -53,6 +58,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final AgroalDataSource dataSource;
+    private final Tracer tracer;
     private final Clock clock;
     private final OutboxConfig config;
     private final Properties producerSettings;
@@ -67,7 +73,8 @@ public class OutboxRelay {
     private Instant nextCleanup = Instant.EPOCH;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry, KafkaClients kafka,
-                       Clock clock) {
+                       Clock clock, Tracer tracer) {
+        this.tracer = tracer;
         this.dataSource = dataSource;
         this.clock = clock;
         this.config = config;
@@ -196,7 +203,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long id, String topic, String key, String type, String eventId, String payload) {
+    private record Row(long id, String topic, String key, String type, String eventId, String payload, String traceParent) {
     }
 
     /** Sends one batch in one transaction; returns how many rows were marked sent. */
@@ -229,13 +236,13 @@ public class OutboxRelay {
     private List<Row> lockBatch(Connection c) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select id, topic, aggregate_id, event_type, event_id, payload from outbox_event
+                select id, topic, aggregate_id, event_type, event_id, payload, trace_parent from outbox_event
                 where sent_at is null order by id limit ? for update skip locked""")) {
             ps.setInt(1, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)));
+                            rs.getString(5), rs.getString(6), rs.getString(7)));
                 }
             }
         }
@@ -281,6 +288,20 @@ public class OutboxRelay {
                     .add(EventHeaders.TYPE, r.type().getBytes(StandardCharsets.UTF_8))
                     .add(EventHeaders.ID, r.eventId().getBytes(StandardCharsets.UTF_8))
                     .add(EventHeaders.CONTENT_TYPE, EventHeaders.CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
+            // The publication is a span of the change's trace; the record carries it on to the consumers.
+            Span span = tracer.spanBuilder(r.topic() + " publish").setSpanKind(SpanKind.PRODUCER)
+                    .setParent(Tracing.parent(r.traceParent()))
+                    .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", r.topic())
+                    .setAttribute("cloudevents.event_id", r.eventId()).setAttribute("cloudevents.event_type", r.type())
+                    .startSpan();
+            try (Scope ignored = span.makeCurrent()) {
+                String traceparent = Tracing.currentTraceparent();
+                if (traceparent != null) {
+                    record.headers().add(Tracing.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+                }
+            } finally {
+                span.end();
+            }
             try {
                 acks.add(p.send(record));
             } catch (RuntimeException e) {
