@@ -37,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Reconciliation of the ledger with the provincial supervision system's list (省市对账). */
@@ -115,17 +114,12 @@ public class ReconciliationResource {
                         @Parameter(description = "MATCHED, DIFFERENT, ONLY_HERE, ONLY_THERE, INVALID") @QueryParam("outcome") String outcome,
                         @Parameter(description = "json (default) or xlsx") @QueryParam("format") String format,
                         @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        Reconciliations.View v = reconciliations.get(id, outcome == null || outcome.isBlank() ? null : outcome.strip().toUpperCase(Locale.ROOT));
-        String f = format != null && !format.isBlank() ? format.strip().toLowerCase(Locale.ROOT)
-                : accept != null && accept.contains(Spreadsheets.XLSX) && !accept.contains(MediaType.APPLICATION_JSON) ? "xlsx" : "json";
-        return switch (f) {
-            case "json" -> Response.ok(toResponse(v), MediaType.APPLICATION_JSON).build();
-            case "xlsx" -> Response.ok(Reconciler.xlsx("编号", "问题编号", v.items().stream().map(ReconciliationItem::toLine).toList()),
-                            Spreadsheets.XLSX)
-                    .header("Content-Disposition", Downloads.disposition("省市对账-" + v.reconciliation().startedAt.toLocalDate() + ".xlsx"))
-                    .build();
-            default -> throw new InvalidInputException("format", "must be json or xlsx");
-        };
+        Reconciliations.View v = reconciliations.get(id, Reconciler.outcome(outcome));
+        if (!Reconciler.wantsXlsx(format, accept)) {
+            return Response.ok(toResponse(v), MediaType.APPLICATION_JSON).build();
+        }
+        return Response.ok(Reconciler.xlsx("编号", "问题编号", v.items().stream().map(ReconciliationItem::toLine).toList()), Spreadsheets.XLSX)
+                .header("Content-Disposition", Downloads.disposition("省市对账-" + v.reconciliation().startedAt.toLocalDate() + ".xlsx")).build();
     }
 
     private static ReconciliationResponse toResponse(Reconciliations.View v) {

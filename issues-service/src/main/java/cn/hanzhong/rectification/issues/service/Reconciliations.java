@@ -8,7 +8,6 @@ import cn.hanzhong.rectification.issues.event.IssueEvents;
 import cn.hanzhong.rectification.issues.event.ReconciliationEvents;
 import cn.hanzhong.rectification.issues.repository.IssueRepository;
 import cn.hanzhong.rectification.issues.repository.ReconciliationRepository;
-import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.errors.ResourceNotFoundException;
 import cn.hanzhong.rectification.platform.outbox.Outbox;
 import cn.hanzhong.rectification.platform.paging.Page;
@@ -98,32 +97,9 @@ public class Reconciliations {
             return s == null ? null : s.name();
         });
         Reconciliation run = new Reconciliation();
-        run.id = java.util.UUID.randomUUID();
-        run.source = source == null || source.isBlank() ? "file" : source.length() > 500 ? source.substring(0, 500) : source;
-        run.startedBy = user.isAnonymous() ? "system" : user.name();
-        run.startedAt = clock.now();
-        run.matched = result.count(Reconciler.Outcome.MATCHED);
-        run.different = result.count(Reconciler.Outcome.DIFFERENT);
-        run.onlyHere = result.count(Reconciler.Outcome.ONLY_HERE);
-        run.onlyThere = result.count(Reconciler.Outcome.ONLY_THERE);
-        run.invalid = result.count(Reconciler.Outcome.INVALID);
+        run.start(source, user.isAnonymous() ? "system" : user.name(), clock.now(), result);
         runs.persist(run);
-        for (Reconciler.Line line : result.lines()) {
-            ReconciliationItem item = new ReconciliationItem();
-            item.reconciliationId = run.id;
-            item.externalId = line.externalId();
-            item.rowNumber = line.rowNumber();
-            item.issueId = line.id();
-            item.issueCode = line.code();
-            item.outcome = line.outcome().name();
-            item.hereStatus = line.hereStatus();
-            item.thereStatus = line.thereStatus();
-            item.hereDeadline = line.hereDeadline();
-            item.thereDeadline = line.thereDeadline();
-            item.differences.addAll(line.differences());
-            item.note = line.note();
-            runs.getEntityManager().persist(item);
-        }
+        result.lines().forEach(line -> runs.getEntityManager().persist(ReconciliationItem.of(run.id, line)));
         outbox.publish(IssueEvents.TOPIC, ReconciliationEvents.COMPLETED, run.id.toString(), new ReconciliationEvents.Completed(
                 run.id, run.source, run.matched, run.different, run.onlyHere, run.onlyThere, run.invalid, run.anythingDiffers()));
         runs.flush();
@@ -136,13 +112,11 @@ public class Reconciliations {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    /** One run with its items, narrowed to {@code outcome} (a code of {@link Reconciler.Outcome}) when given. */
     public View get(java.util.UUID id, String outcome) {
         Reconciliation run = runs.findById(id);
         if (run == null) {
             throw new ResourceNotFoundException("Reconciliation", id);
-        }
-        if (outcome != null && !List.of("MATCHED", "DIFFERENT", "ONLY_HERE", "ONLY_THERE", "INVALID").contains(outcome)) {
-            throw new InvalidInputException("outcome", "must be MATCHED, DIFFERENT, ONLY_HERE, ONLY_THERE or INVALID");
         }
         return new View(run, runs.items(id, outcome));
     }

@@ -115,8 +115,8 @@ public class BatchResource {
     @Operation(operationId = "listPetitionBatches", summary = "List batches with their case counts")
     @APIResponse(responseCode = "200", description = "One page of batches")
     public Page<BatchSummary> list(@BeanParam PageParams paging) {
-        var counts = batches.caseCounts();
-        return batches.list(paging.toRequest(SORTABLE)).map(b -> new BatchSummary(b.number, b.receivedOn,
-                b.deadlineWorkingDays, b.note, counts.getOrDefault(b.number, 0L)));
+        Page<cn.hanzhong.rectification.petitions.domain.PetitionBatch> page = batches.list(paging.toRequest(SORTABLE));
+        var counts = batches.caseCounts(page.items().stream().map(b -> b.number).toList());
+        return page.map(b -> new BatchSummary(b.number, b.receivedOn, b.deadlineWorkingDays, b.note, counts.getOrDefault(b.number, 0L)));
     }
 }

@@ -6,7 +6,6 @@ import cn.hanzhong.rectification.petitions.domain.Reconciliation;
 import cn.hanzhong.rectification.petitions.domain.ReconciliationItem;
 import cn.hanzhong.rectification.petitions.event.PetitionEvents;
 import cn.hanzhong.rectification.petitions.repository.ReconciliationRepository;
-import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.errors.ResourceNotFoundException;
 import cn.hanzhong.rectification.platform.outbox.Outbox;
 import cn.hanzhong.rectification.platform.paging.Page;
@@ -95,15 +94,7 @@ public class Reconciliations {
             return s == null ? null : s.name();
         });
         Reconciliation run = new Reconciliation();
-        run.id = UUID.randomUUID();
-        run.source = source == null || source.isBlank() ? "file" : source.length() > 500 ? source.substring(0, 500) : source;
-        run.startedBy = user.isAnonymous() ? "system" : user.name();
-        run.startedAt = clock.now();
-        run.matched = result.count(Reconciler.Outcome.MATCHED);
-        run.different = result.count(Reconciler.Outcome.DIFFERENT);
-        run.onlyHere = result.count(Reconciler.Outcome.ONLY_HERE);
-        run.onlyThere = result.count(Reconciler.Outcome.ONLY_THERE);
-        run.invalid = result.count(Reconciler.Outcome.INVALID);
+        run.start(source, user.isAnonymous() ? "system" : user.name(), clock.now(), result);
         runs.persist(run);
         result.lines().forEach(line -> runs.getEntityManager().persist(ReconciliationItem.of(run.id, line)));
         outbox.publish(PetitionEvents.TOPIC, PetitionEvents.RECONCILIATION_COMPLETED, run.id.toString(),
@@ -119,13 +110,11 @@ public class Reconciliations {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    /** One run with its items, narrowed to {@code outcome} (a code of {@link Reconciler.Outcome}) when given. */
     public View get(UUID id, String outcome) {
         Reconciliation run = runs.findById(id);
         if (run == null) {
             throw new ResourceNotFoundException("Reconciliation", id);
-        }
-        if (outcome != null && Arrays.stream(Reconciler.Outcome.values()).noneMatch(o -> o.name().equals(outcome))) {
-            throw new InvalidInputException("outcome", "must be MATCHED, DIFFERENT, ONLY_HERE, ONLY_THERE or INVALID");
         }
         return new View(run, runs.items(id, outcome));
     }

@@ -79,6 +79,9 @@ class PetitionLifecycleTest {
         office().get("/api/v1/petitions/" + id + "/history").then()
                 .body("items.find { it.field == 'priority' }.newValue", equalTo("true"));
         office().queryParam("batch", number).get("/api/v1/petitions").then().body("totalItems", equalTo(2));
+        // The batch list counts the cases of the batches on its page (newest first: this one on page 0).
+        office().queryParam("sort", "number,desc").queryParam("size", 200).get("/api/v1/petition-batches").then().statusCode(200)
+                .body("items.find { it.number == " + number + " }.cases", equalTo(2));
     }
 
     @Test

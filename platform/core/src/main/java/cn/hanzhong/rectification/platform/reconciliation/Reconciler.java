@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.platform.reconciliation;
 
+import cn.hanzhong.rectification.platform.errors.InvalidInputException;
 import cn.hanzhong.rectification.platform.tables.SheetRows;
 import cn.hanzhong.rectification.platform.tables.Spreadsheets;
 
@@ -176,6 +177,29 @@ public final class Reconciler {
                     default -> d;
                 }).toList()), l.hereStatus(), l.thereStatus(), l.hereDeadline() == null ? null : l.hereDeadline().toString(),
                 l.thereDeadline() == null ? null : l.thereDeadline().toString(), l.rowNumber(), l.note()}).toList());
+    }
+
+    /** Whether a run is asked for as XLSX: {@code format=xlsx}, or an Accept of the sheet without JSON; json is the default. */
+    public static boolean wantsXlsx(String format, String accept) {
+        String f = format != null && !format.isBlank() ? format.strip().toLowerCase(java.util.Locale.ROOT)
+                : accept != null && accept.contains(Spreadsheets.XLSX) && !accept.contains("application/json") ? "xlsx" : "json";
+        return switch (f) {
+            case "json" -> false;
+            case "xlsx" -> true;
+            default -> throw new InvalidInputException("format", "must be json or xlsx");
+        };
+    }
+
+    /** The {@code outcome} a reader narrows to: null when none is given, else one of {@link Outcome} (400 otherwise). */
+    public static String outcome(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String o = given.strip().toUpperCase(java.util.Locale.ROOT);
+        if (java.util.Arrays.stream(Outcome.values()).noneMatch(v -> v.name().equals(o))) {
+            throw new InvalidInputException("outcome", "must be MATCHED, DIFFERENT, ONLY_HERE, ONLY_THERE or INVALID");
+        }
+        return o;
     }
 
     private static String cell(Map<String, String> row, List<String> names) {
