@@ -62,12 +62,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -321,33 +321,22 @@ class MultiInstanceE2ETest {
         List<UUID> registered = new CopyOnWriteArrayList<>();
         List<UUID> assigned = new CopyOnWriteArrayList<>();
         AtomicInteger retries = new AtomicInteger();
-        AtomicBoolean writing = new AtomicBoolean(true);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            int k = 0;
-            while (writing.get()) {
-                k++;
-                // One logical write = one Idempotency-Key: retried on the other instance when this one is down.
-                String key = UUID.randomUUID().toString();
-                String title = "多实例：滚动重启 " + k;
-                UUID id = withFailover(k, retries, i -> issuesApi(i, office).registerIssue(new IssueRequest().source(IssueSource.REPORT)
-                        .title(title).category(Category.SOIL), key).getId());
-                if (id == null) {
-                    continue;
-                }
-                registered.add(id);
-                String assignKey = UUID.randomUUID().toString();
-                if (withFailover(k + 1, retries, i -> issuesApi(i, office).transitionIssue(id, new TransitionRequest()
-                        .action(IssueAction.ASSIGN).leadUnit(LEAD).deadlineWorkingDays(10), null, assignKey)) != null) {
-                    assigned.add(id);
-                }
-                try {
-                    Thread.sleep(40);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        });
+        // A steady load: one logical write every 40 ms after the previous one finished.
+        AtomicInteger written = new AtomicInteger();
+        java.util.concurrent.ScheduledExecutorService load = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.ScheduledFuture<?> writer = load.scheduleWithFixedDelay(() -> {
+            int k = written.incrementAndGet();
+            // One logical write = one Idempotency-Key: retried on the other instance when this one is down.
+            String key = UUID.randomUUID().toString();
+            String title = "多实例：滚动重启 " + k;
+            UUID id = withFailover(k, retries, i -> issuesApi(i, office).registerIssue(new IssueRequest().source(IssueSource.REPORT)
+                    .title(title).category(Category.SOIL), key).getId());
+            registered.add(id);
+            String assignKey = UUID.randomUUID().toString();
+            withFailover(k + 1, retries, i -> issuesApi(i, office).transitionIssue(id, new TransitionRequest()
+                    .action(IssueAction.ASSIGN).leadUnit(LEAD).deadlineWorkingDays(10), null, assignKey));
+            assigned.add(id);
+        }, 0, 40, java.util.concurrent.TimeUnit.MILLISECONDS);
         await().atMost(Duration.ofSeconds(30)).until(() -> assigned.size() >= 5);
         List<String> restartTimes = new ArrayList<>();
         for (var entry : services.entrySet()) {
@@ -361,8 +350,10 @@ class MultiInstanceE2ETest {
                 await().atMost(Duration.ofSeconds(60)).until(() -> assigned.size() > before + 3);
             }
         }
-        writing.set(false);
-        writer.get();
+        writer.cancel(false);
+        load.shutdown();
+        assertTrue(load.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS), "the last write finished");
+        assertFalse(writer.isDone() && !writer.isCancelled(), "the writer never failed (a refused write ends it)");
 
         Map<String, List<JsonNode>> events = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> eventsByKey(ISSUES_TOPIC), m -> assigned.stream().allMatch(id -> types(m.get(id.toString())).contains("issue.assigned")));
@@ -397,25 +388,21 @@ class MultiInstanceE2ETest {
         assertEquals(registered.size(), issuesInLedger, "one ledger row per logical write, retries included (Idempotency-Key)");
     }
 
-    /** A call that is retried on the other instance while one is down (connection refused, 5xx); null after 20 failures. */
+    /** A call retried (every 100 ms, on the other instance in turn) while one is down: connection refused or 5xx. */
     private static <T> T withFailover(int start, AtomicInteger retries, IssuesCall<T> call) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try {
-                return call.on(start + attempt);
-            } catch (ApiException e) {
-                if (e.getCode() != 0 && e.getCode() < 500) {
-                    throw new AssertionError("refused: " + e.getCode() + " " + e.getResponseBody(), e);
-                }
-                retries.incrementAndGet();
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                }
-            }
-        }
-        return null;
+        AtomicInteger attempt = new AtomicInteger(start);
+        return await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).pollInSameThread()
+                .until(() -> {
+                    try {
+                        return call.on(attempt.getAndIncrement());
+                    } catch (ApiException e) {
+                        if (e.getCode() != 0 && e.getCode() < 500) {
+                            throw new AssertionError("refused: " + e.getCode() + " " + e.getResponseBody(), e);
+                        }
+                        retries.incrementAndGet();
+                        return null;
+                    }
+                }, java.util.Objects::nonNull);
     }
 
     @FunctionalInterface
