@@ -1,7 +1,9 @@
--- 100 000 synthetic ledger items for the search benchmark (count in :count).
+-- Synthetic ledger items for the search benchmarks (count in :count). Every tenth mentions 扬尘污染 (common terms),
+-- every thousandth 检出镉超标 (rare terms). The grams are those of platform SearchGrams.of: bigrams and characters.
 create or replace function pg_temp.grams(t text) returns text[] language sql immutable as $$
   select coalesce(array_agg(distinct g), '{}')
-  from (select lower(substr(t, i, 2)) as g from generate_series(1, char_length(t) - 1) as i) s
+  from (select lower(substr(t, i, 2)) as g from generate_series(1, char_length(t) - 1) as i
+        union all select lower(substr(t, i, 1)) from generate_series(1, char_length(t)) as i) s
   where g !~ '\s'
 $$;
 
@@ -20,16 +22,17 @@ with words as (
          w.categories[1 + (g / 7) % 10] as category,
          w.leads[1 + (g / 3) % 10] as lead,
          w.districts[1 + (g + 5) % 11] as coop,
-         w.statuses[1 + (g / 13) % 10] as status
+         w.statuses[1 + (g / 13) % 10] as status,
+         case when g % 1000 = 0 then '，检出镉超标' else '' end as rare
   from generate_series(1, :count) as g, words w
 )
 insert into issue (id, code, source, title, description, category, districts, measures, lead_unit, cooperating_units,
                    progress_percent, status, deadline, assigned_on, search_grams, responsible_officials,
                    created_at, updated_at, version)
-select gen_random_uuid(), 'B-' || g, 'REPORT', title, '群众反映' || title || '，要求限期整改。', category,
+select gen_random_uuid(), 'B-' || g, 'REPORT', title, '群众反映' || title || rare || '，要求限期整改。', category,
        array[district], array['排查', '整改'], lead, array[coop], (g * 7) % 101, status,
        current_date + ((g % 400) - 100), current_date - 30,
-       pg_temp.grams('B-' || g || ' ' || title || ' 群众反映' || title || '，要求限期整改。'), '[]',
+       pg_temp.grams('B-' || g || ' ' || title || ' 群众反映' || title || rare || '，要求限期整改。'), '[]',
        now() - make_interval(mins => g), now(), 0
 from rows;
 

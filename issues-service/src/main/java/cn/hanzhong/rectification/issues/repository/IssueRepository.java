@@ -3,6 +3,7 @@ package cn.hanzhong.rectification.issues.repository;
 import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.domain.IssueStatus;
 import cn.hanzhong.rectification.platform.search.SearchGrams;
+import cn.hanzhong.rectification.platform.paging.NativePages;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -62,20 +63,7 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
     public Page<Issue> search(IssueFilter filter, PageRequest request, LocalDate today, LocalDate blueLimit) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, today, blueLimit, params);
-        Query count = getEntityManager().createNativeQuery("select count(*) from issue i" + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        if (total == 0) {
-            return Page.of(List.of(), request, 0);
-        }
-        Query select = getEntityManager().createNativeQuery(
-                "select i.* from issue i" + where + request.orderByClause() + " limit :limit offset :offset", Issue.class);
-        params.forEach(select::setParameter);
-        select.setParameter("limit", request.size());
-        select.setParameter("offset", (long) request.page() * request.size());
-        @SuppressWarnings("unchecked")
-        List<Issue> items = select.getResultList();
-        return Page.of(items, request, total);
+        return new NativePages<>(getEntityManager(), Issue.class, "issue i", "i", (Issue row) -> row.id).page(where, params, request);
     }
 
     /**

@@ -25,6 +25,7 @@ import cn.hanzhong.rectification.issues.service.IssueStatsService;
 import cn.hanzhong.rectification.issues.service.IssueTransitions;
 import cn.hanzhong.rectification.issues.service.IssueView;
 import cn.hanzhong.rectification.issues.service.LedgerExport;
+import cn.hanzhong.rectification.platform.paging.KeysetPageParams;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
@@ -110,7 +111,7 @@ public class IssueResource {
                     + "updatedAt, progressPercent, status, title (default createdAt,desc).")
     @APIResponse(responseCode = "200", description = "One page of issues")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Page<IssueResponse> search(@BeanParam IssueFilterParams criteria, @BeanParam PageParams paging) {
+    public Page<IssueResponse> search(@BeanParam IssueFilterParams criteria, @BeanParam KeysetPageParams paging) {
         IssueFilter filter = criteria.toFilter();
         return queries.search(filter, paging.toRequest(SORTABLE)).map(mapper::toResponse);
     }

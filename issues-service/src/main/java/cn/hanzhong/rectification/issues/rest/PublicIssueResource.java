@@ -5,8 +5,8 @@ import cn.hanzhong.rectification.issues.domain.IssueStatus;
 import cn.hanzhong.rectification.issues.repository.IssueFilter;
 import cn.hanzhong.rectification.issues.service.PublicIssue;
 import cn.hanzhong.rectification.issues.service.PublicIssueService;
+import cn.hanzhong.rectification.platform.paging.KeysetPageParams;
 import cn.hanzhong.rectification.platform.paging.Page;
-import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.rest.QueryParams;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
@@ -47,7 +47,7 @@ public class PublicIssueResource {
             @Parameter(description = "Status codes") @QueryParam("status") List<String> status,
             @Parameter(description = "Lead unit code") @QueryParam("leadUnit") String leadUnit,
             @Parameter(description = "Substring of the code or title (the fields shown here)", example = "扬尘") @QueryParam("q") String q,
-            @BeanParam PageParams paging) {
+            @BeanParam KeysetPageParams paging) {
         IssueFilter filter = IssueFilter.builder()
                 .statuses(QueryParams.enums("status", status, IssueStatus.class))
                 .categories(QueryParams.enums("category", category, Category.class))

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static cn.hanzhong.rectification.issues.rest.IssueApi.LEAD;
@@ -20,6 +21,7 @@ import static cn.hanzhong.rectification.issues.rest.IssueApi.office;
 import static cn.hanzhong.rectification.issues.rest.IssueApi.transition;
 import static cn.hanzhong.rectification.issues.rest.IssueApi.unit;
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -68,6 +70,49 @@ class IssueSearchTest {
                 .body("items.id", hasItem(dust));
         // LIKE wildcards are literal.
         office().queryParam("q", "%").get("/api/v1/issues").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void theLedgerIsWalkedByCursorInTheNumberedOrderAndAUnitWalksOnlyItsOwn() {
+        String tag = IssueApi.unique("walk");
+        List<String> assigned = List.of(IssueApi.assigned("巡查台账游标 " + tag), IssueApi.assigned("巡查台账游标 " + tag));
+        for (int i = 0; i < 3; i++) {
+            IssueApi.register("巡查台账游标 " + tag);
+        }
+        List<String> numbered = office().queryParam("q", tag).queryParam("sort", "deadline,asc").queryParam("size", 200)
+                .get("/api/v1/issues").then().statusCode(200).body("totalItems", equalTo(5))
+                .body("totalItemsExact", equalTo(true)).extract().path("items.id");
+        assertEquals(walk(IssueApi::office, tag), numbered);
+        // Null deadlines sort last ascending: the two assigned issues come first.
+        assertEquals(Set.copyOf(assigned), Set.copyOf(numbered.subList(0, 2)));
+        assertEquals(Set.copyOf(assigned), Set.copyOf(walk(() -> unit(LEAD), tag)));
+    }
+
+    private static List<String> walk(java.util.function.Supplier<io.restassured.specification.RequestSpecification> who,
+                                     String tag) {
+        List<String> ids = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var r = who.get().queryParam("q", tag).queryParam("sort", "deadline,asc").queryParam("size", 2);
+            if (cursor != null) {
+                r.queryParam("after", cursor);
+            }
+            io.restassured.path.json.JsonPath page = r.get("/api/v1/issues").then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return ids;
+    }
+
+    @Test
+    void aDeepNumberedPageIsRefusedWithAPointerToTheCursor() {
+        office().queryParam("page", 600).queryParam("size", 20).get("/api/v1/issues").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("page"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("after="));
+        office().queryParam("after", "garbage").get("/api/v1/issues").then().statusCode(400)
+                .body("violations[0].field", equalTo("after"));
+        given().queryParam("page", 600).get("/api/v1/public/issues").then().statusCode(400)
+                .body("violations[0].field", equalTo("page"));
     }
 
     @Test

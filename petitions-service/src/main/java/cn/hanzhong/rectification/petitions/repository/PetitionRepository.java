@@ -2,6 +2,7 @@ package cn.hanzhong.rectification.petitions.repository;
 
 import cn.hanzhong.rectification.petitions.domain.Petition;
 import cn.hanzhong.rectification.petitions.domain.PetitionStatus;
+import cn.hanzhong.rectification.platform.paging.NativePages;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
 import cn.hanzhong.rectification.platform.search.SearchGrams;
@@ -46,20 +47,7 @@ public class PetitionRepository implements PanacheRepositoryBase<Petition, UUID>
     public Page<Petition> search(PetitionFilter filter, PageRequest request, LocalDate today) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, today, params);
-        Query count = getEntityManager().createNativeQuery("select count(*) from petition p" + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        if (total == 0) {
-            return Page.of(List.of(), request, 0);
-        }
-        Query select = getEntityManager().createNativeQuery("select p.* from petition p" + where
-                + request.orderByClause() + " limit :limit offset :offset", Petition.class);
-        params.forEach(select::setParameter);
-        select.setParameter("limit", request.size());
-        select.setParameter("offset", (long) request.page() * request.size());
-        @SuppressWarnings("unchecked")
-        List<Petition> items = select.getResultList();
-        return Page.of(items, request, total);
+        return new NativePages<>(getEntityManager(), Petition.class, "petition p", "p", (Petition row) -> row.id).page(where, params, request);
     }
 
     /** Every published petition matching the filter, in case-number order (for CSV/XLSX exports). */

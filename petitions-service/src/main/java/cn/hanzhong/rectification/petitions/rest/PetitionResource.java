@@ -24,6 +24,7 @@ import cn.hanzhong.rectification.petitions.service.PetitionStatsService;
 import cn.hanzhong.rectification.petitions.service.PetitionView;
 import cn.hanzhong.rectification.petitions.service.PublicPetition;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
+import cn.hanzhong.rectification.platform.paging.KeysetPageParams;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageParams;
 import cn.hanzhong.rectification.platform.paging.SortableFields;
@@ -107,7 +108,7 @@ public class PetitionResource {
             @QueryParam("receivedTo") String receivedTo,
             @Parameter(description = "Substring of case number, content or location; 2-character Chinese terms work",
                     example = "油烟") @QueryParam("q") String q,
-            @BeanParam PageParams paging) {
+            @BeanParam KeysetPageParams paging) {
         PetitionFilter filter = PetitionFilter.builder()
                 .batches(batches(batch))
                 .statuses(QueryParams.enums("status", status, PetitionStatus.class))

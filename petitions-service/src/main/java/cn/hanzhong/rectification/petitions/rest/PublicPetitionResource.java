@@ -8,7 +8,7 @@ import cn.hanzhong.rectification.petitions.service.DisclosureService;
 import cn.hanzhong.rectification.petitions.service.PublicPetition;
 import cn.hanzhong.rectification.petitions.tables.Tables;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
-import cn.hanzhong.rectification.platform.paging.PageParams;
+import cn.hanzhong.rectification.platform.paging.KeysetPageParams;
 import cn.hanzhong.rectification.platform.rest.QueryParams;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
@@ -41,7 +41,8 @@ public class PublicPetitionResource {
 
     /** The JSON shape of a page of published petitions (the platform's page of {@link PublicPetition}). */
     @Schema(name = "PagePublicPetition")
-    record PublicPetitionPage(List<PublicPetition> items, int page, int size, long totalItems, int totalPages) {
+    record PublicPetitionPage(List<PublicPetition> items, int page, int size, long totalItems, boolean totalItemsExact,
+                              int totalPages, @Schema(nullable = true) String nextCursor) {
     }
 
     private final DisclosureService disclosure;
@@ -70,7 +71,7 @@ public class PublicPetitionResource {
                          @Parameter(description = "Substring of the published texts", example = "油烟") @QueryParam("q") String q,
                          @Parameter(description = "json (default), csv or xlsx") @QueryParam("format") String format,
                          @HeaderParam(HttpHeaders.ACCEPT) String accept,
-                         @BeanParam PageParams paging) {
+                         @BeanParam KeysetPageParams paging) {
         PetitionFilter filter = PetitionFilter.builder()
                 .districts(QueryParams.enums("district", district, District.class))
                 .pollutionTypes(QueryParams.enums("pollutionType", types, PollutionType.class))

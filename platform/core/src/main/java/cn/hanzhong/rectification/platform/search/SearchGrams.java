@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Character bigrams for substring search over Chinese text. Trigram indexes cannot find 2-character Chinese terms
- * (扬尘, 镉), so each issue keeps the set of its adjacent character pairs in a GIN-indexed array: a
- * query's bigrams must all be present (index), then the exact substring is checked.
+ * Character grams for substring search over Chinese text. Trigram indexes cannot find 1- or 2-character Chinese
+ * terms (扬尘, 镉), so each row keeps the set of its characters and of its adjacent character pairs in a GIN-indexed
+ * array: a query's bigrams (a one-character query: its character) must all be present (index), then the exact
+ * substring is checked.
  */
 public final class SearchGrams {
 
@@ -21,6 +22,7 @@ public final class SearchGrams {
         Set<String> grams = new LinkedHashSet<>();
         for (String t : texts) {
             grams.addAll(bigrams(t));
+            grams.addAll(characters(t));
         }
         return List.copyOf(grams);
     }
@@ -28,12 +30,15 @@ public final class SearchGrams {
     /**
      * The SQL condition for a substring query over {@code columns} of a table with a GIN-indexed
      * {@code text[]} column {@code gramsColumn}: parameters {@code :grams} and {@code :like} are put
-     * into {@code params}. A one-character query has no bigram and falls back to {@code ILIKE} alone, as
-     * does a null {@code gramsColumn} (the columns searched are not the ones the grams were built from).
+     * into {@code params}. A one-character query looks up its character. A null {@code gramsColumn} (the columns
+     * searched are not the ones the grams were built from) falls back to {@code ILIKE} alone.
      */
     public static String condition(String q, String gramsColumn, List<String> columns, Map<String, Object> params) {
         StringBuilder w = new StringBuilder();
         Set<String> grams = bigrams(q);
+        if (grams.isEmpty()) {
+            grams = characters(q);
+        }
         if (gramsColumn != null && !grams.isEmpty()) {
             w.append(gramsColumn).append(" @> cast(:grams as text[]) and ");
             params.put("grams", arrayLiteral(grams));
@@ -52,6 +57,16 @@ public final class SearchGrams {
         return values.stream()
                 .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** The distinct characters of {@code text} but whitespace, lower-cased. */
+    public static Set<String> characters(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        if (text != null) {
+            text.toLowerCase(Locale.ROOT).codePoints().filter(c -> !Character.isWhitespace(c))
+                    .forEach(c -> out.add(Character.toString(c)));
+        }
+        return out;
     }
 
     /** The distinct bigrams of {@code text}, lower-cased, never spanning whitespace. */

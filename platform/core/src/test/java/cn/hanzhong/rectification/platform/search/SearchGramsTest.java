@@ -26,4 +26,15 @@ class SearchGramsTest {
         assertTrue(text.containsAll(SearchGrams.bigrams("扬尘")));
         assertTrue(text.containsAll(SearchGrams.bigrams("工地扬尘")));
     }
+
+    @Test
+    void aOneCharacterQueryLooksUpItsCharacterWhichTheTextKeepsToo() {
+        List<String> text = SearchGrams.of("FK-03", "尾矿库镉超标", null);
+        assertTrue(text.contains("镉"));
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        String sql = SearchGrams.condition("镉", "i.search_grams", List.of("i.title"), params);
+        assertEquals("i.search_grams @> cast(:grams as text[]) and (i.title ilike :like escape '\\')", sql);
+        assertEquals("{\"镉\"}", params.get("grams"));
+        assertEquals("%镉%", params.get("like"));
+    }
 }

@@ -1,0 +1,97 @@
+package cn.hanzhong.rectification.platform.paging;
+
+import cn.hanzhong.rectification.platform.errors.InvalidInputException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One page of a large table searched in native SQL: a bounded count ({@link Count}), numbered pages up to
+ * {@link PageRequest#MAX_OFFSET} and keyset pages after a cursor, each page handing out the cursor of the next.
+ *
+ * @param table  {@code "issue i"}: the table and the alias the {@code where} and the sort properties use
+ * @param alias  the alias alone ({@code "i"}); the table's key is {@code alias.id} (a UUID)
+ */
+public record NativePages<E>(EntityManager em, Class<E> type, String table, String alias, Function<E, UUID> idOf) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** {@code where} starts with {@code " where "}; its parameters are in {@code params}. */
+    public Page<E> page(String where, Map<String, Object> params, PageRequest request) {
+        Count count = count(where, params);
+        if (count.total() == 0) {
+            return Page.of(List.of(), request, count, null);
+        }
+        String keyset = "";
+        if (request.after() != null) {
+            keyset = " and " + Keyset.after(request.sort(), anchorValues(request.sort()), anchorNulls(request));
+        }
+        Query select = em.createNativeQuery("select " + alias + ".* from " + table + where + keyset
+                + request.orderByClause() + " limit :limit offset :offset", type);
+        params.forEach(select::setParameter);
+        if (request.after() != null) {
+            select.setParameter("after", request.after());
+        }
+        select.setParameter("limit", request.size() + 1);
+        select.setParameter("offset", request.after() != null ? 0 : request.offset());
+        @SuppressWarnings("unchecked")
+        List<E> rows = new ArrayList<>(select.getResultList());
+        String next = null;
+        if (rows.size() > request.size()) {
+            rows = rows.subList(0, request.size());
+            next = Cursor.of(idOf.apply(rows.get(rows.size() - 1)));
+        }
+        return Page.of(rows, request, count, next);
+    }
+
+    /**
+     * Exact up to {@link Count#EXACT_UP_TO} matches (the count stops there); beyond, the planner's estimate of the
+     * same query, flagged. A million-row filter thus costs at most ten thousand rows read, not a million.
+     */
+    public Count count(String where, Map<String, Object> params) {
+        Query bounded = em.createNativeQuery("select count(*) from (select 1 from " + table + where
+                + " limit " + (Count.EXACT_UP_TO + 1) + ") bounded");
+        params.forEach(bounded::setParameter);
+        long n = ((Number) bounded.getSingleResult()).longValue();
+        if (n <= Count.EXACT_UP_TO) {
+            return Count.exact(n);
+        }
+        Query explain = em.createNativeQuery("explain (format json) select 1 from " + table + where);
+        params.forEach(explain::setParameter);
+        try {
+            JsonNode plan = JSON.readTree(String.valueOf(explain.getSingleResult()));
+            return Count.estimate(plan.path(0).path("Plan").path("Plan Rows").asLong());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Count.estimate(0);
+        }
+    }
+
+    private List<String> anchorValues(List<SortOrder> sort) {
+        return sort.stream().map(o -> "(select " + o.property() + " from " + table + " where " + alias + ".id = :after)")
+                .toList();
+    }
+
+    private List<Boolean> anchorNulls(PageRequest request) {
+        String columns = String.join(", ", request.sort().stream().map(o -> o.property() + " is null").toList());
+        @SuppressWarnings("unchecked")
+        List<Object> found = em.createNativeQuery("select " + columns + " from " + table + " where " + alias + ".id = :after")
+                .setParameter("after", request.after()).getResultList();
+        if (found.isEmpty()) {
+            throw new InvalidInputException("after", "the row this cursor points at does not exist");
+        }
+        Object row = found.get(0);
+        Object[] values = row instanceof Object[] a ? a : new Object[] {row};
+        List<Boolean> nulls = new ArrayList<>();
+        for (Object v : values) {
+            nulls.add(Boolean.TRUE.equals(v));
+        }
+        return nulls;
+    }
+}
