@@ -7,6 +7,9 @@ create or replace function pg_temp.grams(t text) returns text[] language sql imm
   where g !~ '\s'
 $$;
 
+-- The GIN index is built once after the load: far quicker than maintaining it row by row.
+drop index if exists issue_search_grams;
+
 with words as (
   select array['汉台区','南郑区','城固县','洋县','西乡县','勉县','宁强县','略阳县','镇巴县','留坝县','佛坪县'] as places,
          array['HTQ','NZQ','CGX','YX','XXX','MX','NQX','LYX','ZBX','LBX','FPX'] as districts,
@@ -36,4 +39,6 @@ select gen_random_uuid(), 'B-' || g, 'REPORT', title, '群众反映' || title ||
        now() - make_interval(mins => g), now(), 0
 from rows;
 
+set maintenance_work_mem = '1GB';
+create index issue_search_grams on issue using gin (search_grams);
 analyze issue;
