@@ -21,8 +21,6 @@ import cn.hanzhong.rectification.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,7 +55,7 @@ class BackupRestoreE2ETest {
         Path root = Files.createTempDirectory("e2e-backup");
         Path pgData = root.resolve("postgres");
         Path evidence = Files.createDirectories(root.resolve("evidence"));
-        int pgPort = freePort();
+        int pgPort = Ports.free();
         JwtKeys keys = JwtKeys.loadOrCreate(root.resolve("keys"));
         String office = Tokens.signedWith(keys.privateKey()).roles("office").name("office e2e").sign();
         Map<String, Map<String, String>> before;
@@ -78,7 +76,7 @@ class BackupRestoreE2ETest {
                     env.put("ISSUES_EVIDENCE_DIRECTORY", evidence.toString());
                     env.put("PETITIONS_REPORTER_KEY", Base64.getEncoder().encodeToString(new byte[32]));
                     env.put("NOTIFICATION_WEBHOOKS_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
-                    services.add(ServiceProcess.start(e.getKey(), e.getKey() + "-drill", freePort(), env));
+                    services.add(ServiceProcess.start(e.getKey(), e.getKey() + "-drill", Ports.free(), env));
                 }
                 for (ServiceProcess s : services) {
                     s.awaitReady(Duration.ofSeconds(180));
@@ -176,9 +174,4 @@ class BackupRestoreE2ETest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -53,7 +53,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -131,10 +130,10 @@ class IssueToNotificationE2ETest {
         notificationEnv.put("NOTIFICATION_WEBHOOKS_DISPATCH_EVERY", "500ms");
         notificationEnv.put("NOTIFICATION_SCAN_EVERY", "1s");
         notificationEnv.put("NOTIFICATION_SCAN_DELAY", "1s");
-        issues = ServiceProcess.start("issues-service", freePort(), issuesEnv);
-        notifications = ServiceProcess.start("notification-service", freePort(), notificationEnv);
-        petitions = ServiceProcess.start("petitions-service", freePort(), petitionsEnv);
-        accountability = ServiceProcess.start("accountability-service", freePort(), accountabilityEnv);
+        issues = ServiceProcess.start("issues-service", Ports.free(), issuesEnv);
+        notifications = ServiceProcess.start("notification-service", Ports.free(), notificationEnv);
+        petitions = ServiceProcess.start("petitions-service", Ports.free(), petitionsEnv);
+        accountability = ServiceProcess.start("accountability-service", Ports.free(), accountabilityEnv);
         for (ServiceProcess p : List.of(issues, notifications, petitions, accountability)) {
             p.awaitReady(Duration.ofSeconds(180));
         }
@@ -411,10 +410,5 @@ class IssueToNotificationE2ETest {
         return List.of(header.split(" ")).contains(expected);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
 }

@@ -34,8 +34,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -127,8 +125,8 @@ class MultiInstanceE2ETest {
         envs.put("accountability-service", accountabilityEnv);
         for (var e : envs.entrySet()) {
             services.put(e.getKey(), new ServiceProcess[] {
-                    ServiceProcess.start(e.getKey(), e.getKey() + "-a", freePort(), e.getValue()),
-                    ServiceProcess.start(e.getKey(), e.getKey() + "-b", freePort(), e.getValue())});
+                    ServiceProcess.start(e.getKey(), e.getKey() + "-a", Ports.free(), e.getValue()),
+                    ServiceProcess.start(e.getKey(), e.getKey() + "-b", Ports.free(), e.getValue())});
         }
         for (ServiceProcess[] pair : services.values()) {
             for (ServiceProcess p : pair) {
@@ -495,9 +493,4 @@ class MultiInstanceE2ETest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

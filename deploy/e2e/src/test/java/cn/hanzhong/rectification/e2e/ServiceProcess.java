@@ -53,7 +53,7 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> all = new HashMap<>(env);
             all.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            int management = freePort();
+            int management = Ports.free();
             all.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
             pb.environment().putAll(all);
             return new ServiceProcess(name, instance, port, management, pb.start(), log, Map.copyOf(env));
@@ -85,11 +85,6 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + managementPort + path;
     }
 
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     void awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
