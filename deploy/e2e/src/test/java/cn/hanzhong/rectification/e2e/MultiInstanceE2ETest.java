@@ -335,7 +335,7 @@ class MultiInstanceE2ETest {
                     .action(IssueAction.ASSIGN).leadUnit(LEAD).deadlineWorkingDays(10), null, assignKey));
             assigned.add(id);
         }, 0, 40, java.util.concurrent.TimeUnit.MILLISECONDS);
-        await().atMost(Duration.ofSeconds(30)).until(() -> assigned.size() >= 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stillWriting(writer) && assigned.size() >= 5);
         List<String> restartTimes = new ArrayList<>();
         for (var entry : services.entrySet()) {
             ServiceProcess[] pair = entry.getValue();
@@ -345,7 +345,7 @@ class MultiInstanceE2ETest {
                 pair[i].awaitReady(Duration.ofSeconds(180));
                 restartTimes.add(pair[i].instance() + " " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
                 int before = assigned.size();
-                await().atMost(Duration.ofSeconds(60)).until(() -> assigned.size() > before + 3);
+                await().atMost(Duration.ofSeconds(60)).until(() -> stillWriting(writer) && assigned.size() > before + 3);
             }
         }
         writer.cancel(false);
@@ -386,7 +386,22 @@ class MultiInstanceE2ETest {
         assertEquals(registered.size(), issuesInLedger, "one ledger row per logical write, retries included (Idempotency-Key)");
     }
 
-    /** A call retried (every 100 ms, on the other instance in turn) while one is down: connection refused or 5xx. */
+    /** True while the load runs; a write that failed ends it, and its failure ends the test with its own message. */
+    private static boolean stillWriting(java.util.concurrent.Future<?> writer) throws Exception {
+        if (writer.isDone() && !writer.isCancelled()) {
+            try {
+                writer.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new AssertionError("the load stopped: " + e.getCause(), e.getCause());
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A call retried (every 100 ms, on the other instance in turn) while one is down: connection refused, 5xx, or 409
+     * {@code idempotency-key-in-use} while the first attempt still runs on the stopping instance (its Retry-After).
+     */
     private static <T> T withFailover(int start, AtomicInteger retries, IssuesCall<T> call) {
         AtomicInteger attempt = new AtomicInteger(start);
         return await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).pollInSameThread()
@@ -394,7 +409,9 @@ class MultiInstanceE2ETest {
                     try {
                         return call.on(attempt.getAndIncrement());
                     } catch (ApiException e) {
-                        if (e.getCode() != 0 && e.getCode() < 500) {
+                        boolean stillRunning = e.getCode() == 409 && e.getResponseBody() != null
+                                && e.getResponseBody().contains("idempotency-key-in-use");
+                        if (e.getCode() != 0 && e.getCode() < 500 && !stillRunning) {
                             throw new AssertionError("refused: " + e.getCode() + " " + e.getResponseBody(), e);
                         }
                         retries.incrementAndGet();

@@ -11,18 +11,21 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Tells a request's {@code Idempotency-Key} claim that one of its transactions committed: every
- * transaction begun while a claiming request runs gets a synchronization that marks the claim after a
- * commit, so the key is not freed for a retry once the work is done (see {@link Idempotency}).
+ * transaction begun while a claiming request runs gets a synchronization that marks the claim's row in
+ * the same transaction (so it holds even if this instance stops before answering) and the claim itself
+ * after the commit, so the key is not freed for a retry once the work is done (see {@link Idempotency}).
  */
 @ApplicationScoped
 public class CommittedWork {
 
     private final TransactionSynchronizationRegistry registry;
     private final CurrentVertxRequest request;
+    private final IdempotencyStore store;
 
-    public CommittedWork(TransactionSynchronizationRegistry registry, CurrentVertxRequest request) {
+    public CommittedWork(TransactionSynchronizationRegistry registry, CurrentVertxRequest request, IdempotencyStore store) {
         this.registry = registry;
         this.request = request;
+        this.store = store;
     }
 
     void begun(@Observes @Initialized(TransactionScoped.class) Object transaction) {
@@ -38,7 +41,9 @@ public class CommittedWork {
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
-                // nothing before
+                if (registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                    store.markCommitted(claim.caller, claim.key);
+                }
             }
 
             @Override

@@ -42,7 +42,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * SHA-256 of method, path, query, content type and body (for multipart uploads, whose body the server has
  * parsed already, of their declared length instead of the bytes). A key is freed only while none of the
  * request's transactions committed: once one did, a retry gets the kept status and Location (and the body
- * when it was written), never a second effect — even when the response was lost on the way. A POST marked
+ * when it was written), never a second effect — even when the response was lost on the way. A claim left
+ * in progress by an instance that stopped mid-request is retaken after {@code platform.idempotency.lease}
+ * (5 min) when none of its work committed, and refused as orphaned (409, no Retry-After) when some did:
+ * the effect happened, its answer is lost, and the caller must look it up instead of repeating it. A POST marked
  * {@link cn.hanzhong.rectification.platform.rest.NotReplayable} ignores the key: its response is never kept.
  */
 @Provider
@@ -85,6 +88,10 @@ public class Idempotency implements WriterInterceptor {
     @ConfigProperty(name = "platform.idempotency.keep", defaultValue = "24h")
     Duration keep;
 
+    /** How long a claim may stay in progress before it counts as abandoned by an instance that stopped. */
+    @ConfigProperty(name = "platform.idempotency.lease", defaultValue = "5m")
+    Duration lease;
+
     private final AtomicLong lastPurge = new AtomicLong();
 
     /** After the body limit and the token checks, so a key is only taken for a request that may run. */
@@ -106,7 +113,7 @@ public class Idempotency implements WriterInterceptor {
         String fingerprint = fingerprint(request);
         Instant now = clock.instant();
         purgeNowAndThen(now);
-        Optional<IdempotencyStore.Entry> held = store.claim(caller, key, fingerprint, now, keep);
+        Optional<IdempotencyStore.Entry> held = store.claim(caller, key, fingerprint, now, keep, lease);
         if (held.isEmpty()) {
             Claim claim = new Claim(caller, key);
             request.setProperty(CLAIM, claim);
@@ -119,6 +126,9 @@ public class Idempotency implements WriterInterceptor {
         IdempotencyStore.Entry e = held.get();
         if (!e.fingerprint().equals(fingerprint)) {
             throw new KeyReused();
+        }
+        if (!e.done() && e.committed() && e.createdAt().isBefore(now.minus(lease))) {
+            throw new Orphaned();
         }
         if (!e.done()) {
             throw new StillRunning();
@@ -301,6 +311,15 @@ public class Idempotency implements WriterInterceptor {
         KeyReused() {
             super(422, "idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key was used for a different request; use a new key for a new request");
+        }
+    }
+
+    /** 409: the first request with this key did its work on an instance that stopped before answering. */
+    public static final class Orphaned extends ProblemException {
+        Orphaned() {
+            super(409, "idempotency-key-orphaned", "Request done, answer lost",
+                    "The request first sent with this Idempotency-Key committed its work, but the instance handling it stopped "
+                            + "before answering; look the result up instead of sending the request again");
         }
     }
 

@@ -22,7 +22,7 @@ public class IdempotencyStore {
 
     /** A key's row: IN_PROGRESS until the first response is kept, then DONE with it. */
     public record Entry(String fingerprint, String state, int status, String contentType, String location, String etag,
-                        byte[] body, Instant createdAt) {
+                        byte[] body, Instant createdAt, boolean committed) {
         public boolean done() {
             return "DONE".equals(state);
         }
@@ -34,15 +34,21 @@ public class IdempotencyStore {
         this.db = db;
     }
 
-    /** Takes the key for this request; empty when it was free (the caller proceeds), else the row that holds it. */
-    public Optional<Entry> claim(String caller, String key, String fingerprint, Instant now, Duration keep) {
+    /**
+     * Takes the key for this request; empty when it was free (the caller proceeds), else the row that holds it. A claim
+     * still in progress after {@code lease} whose work never committed was abandoned by a stopped instance: it is
+     * taken over.
+     */
+    public Optional<Entry> claim(String caller, String key, String fingerprint, Instant now, Duration keep, Duration lease) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(true);
-            try (PreparedStatement expired = c.prepareStatement(
-                    "delete from platform_idempotency where caller = ? and idem_key = ? and created_at < ?")) {
+            try (PreparedStatement expired = c.prepareStatement("""
+                    delete from platform_idempotency where caller = ? and idem_key = ?
+                    and (created_at < ? or (state = 'IN_PROGRESS' and not committed and created_at < ?))""")) {
                 expired.setString(1, caller);
                 expired.setString(2, key);
                 expired.setTimestamp(3, Timestamp.from(now.minus(keep)));
+                expired.setTimestamp(4, Timestamp.from(now.minus(lease)));
                 expired.executeUpdate();
             }
             try (PreparedStatement insert = c.prepareStatement("""
@@ -57,19 +63,35 @@ public class IdempotencyStore {
                 }
             }
             try (PreparedStatement read = c.prepareStatement("""
-                    select fingerprint, state, status, content_type, location, etag, body, created_at
+                    select fingerprint, state, status, content_type, location, etag, body, created_at, committed
                     from platform_idempotency where caller = ? and idem_key = ?""")) {
                 read.setString(1, caller);
                 read.setString(2, key);
                 try (ResultSet rs = read.executeQuery()) {
                     if (!rs.next()) {
                         // released in between (the first attempt failed): take it now
-                        return claim(caller, key, fingerprint, now, keep);
+                        return claim(caller, key, fingerprint, now, keep, lease);
                     }
                     return Optional.of(new Entry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getTimestamp(8).toInstant()));
+                            rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getTimestamp(8).toInstant(), rs.getBoolean(9)));
                 }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Idempotency keys are not available", e);
+        }
+    }
+
+    /**
+     * Marks the claim's work committed, inside the work's own transaction (the connection the data source enlisted in
+     * it): it commits with the work or not at all.
+     */
+    public void markCommitted(String caller, String key) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "update platform_idempotency set committed = true where caller = ? and idem_key = ? and not committed")) {
+            ps.setString(1, caller);
+            ps.setString(2, key);
+            ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Idempotency keys are not available", e);
         }

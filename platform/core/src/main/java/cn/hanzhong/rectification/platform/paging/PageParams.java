@@ -69,7 +69,9 @@ public class PageParams {
             orders.addAll(sortable.defaultOrder());
         }
         if (orders.stream().noneMatch(o -> o.property().equals(sortable.tieBreaker().property()))) {
-            orders.add(sortable.tieBreaker());
+            // In the first key's direction: "created_at desc, id desc" walks an index on (created_at, id) backwards,
+            // where a mixed "desc, asc" would make the database sort every match.
+            orders.add(new SortOrder(sortable.tieBreaker().property(), orders.get(0).ascending()));
         }
         return new PageRequest(p, s, orders);
     }

@@ -72,6 +72,53 @@ class IdempotencyTest {
         post(office, rejectKey, "reject-" + rejectKey).then().statusCode(409).header("Idempotency-Replayed", "true");
     }
 
+    private void setClaim(String key, String state, boolean committed, String age) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> assertEquals(1, em.createNativeQuery(
+                        "update platform_idempotency set state = :s, committed = :c, created_at = now() - cast(:age as interval) "
+                                + "where idem_key = :k")
+                .setParameter("s", state).setParameter("c", committed).setParameter("age", age).setParameter("k", key)
+                .executeUpdate()));
+    }
+
+    private boolean committed(String key) {
+        return (Boolean) em.createNativeQuery("select committed from platform_idempotency where idem_key = :k")
+                .setParameter("k", key).getSingleResult();
+    }
+
+    @Test
+    void aClaimLeftByAStoppedInstanceIsRetakenOnlyWhenNothingOfItCommitted() {
+        String office = TestTokens.office();
+        // The work's transaction marks its claim committed; a refused request's rolled-back transaction does not.
+        String key = UUID.randomUUID().toString();
+        String name = "idem-lease-" + key;
+        post(office, key, name).then().statusCode(201);
+        assertTrue(committed(key), "marked in the work's own transaction");
+        String rejectKey = UUID.randomUUID().toString();
+        post(office, rejectKey, "reject-" + rejectKey).then().statusCode(409);
+        assertEquals(false, committed(rejectKey), "a rolled-back transaction marks nothing");
+
+        // An instance stopped after the commit, before it kept its answer: within the lease the retry is told to wait,
+        // after it the retry is refused as orphaned — never a second effect.
+        setClaim(key, "IN_PROGRESS", true, "1 second");
+        post(office, key, name).then().statusCode(409).header("Retry-After", "1")
+                .body("type", equalTo("urn:hanzhong-rectification:problem:idempotency-key-in-use"));
+        setClaim(key, "IN_PROGRESS", true, "6 minutes");
+        post(office, key, name).then().statusCode(409).header("Retry-After", (String) null).contentType("application/problem+json")
+                .body("type", equalTo("urn:hanzhong-rectification:problem:idempotency-key-orphaned"));
+        assertEquals(1, things(name), "done once");
+
+        // An instance stopped before anything committed: after the lease the retry runs it again (a fresh answer, not
+        // the kept one).
+        String lostKey = UUID.randomUUID().toString();
+        String lostName = "reject-lost-" + lostKey;
+        post(office, lostKey, lostName).then().statusCode(409);
+        setClaim(lostKey, "IN_PROGRESS", false, "1 second");
+        post(office, lostKey, lostName).then().statusCode(409).header("Retry-After", "1");
+        setClaim(lostKey, "IN_PROGRESS", false, "6 minutes");
+        post(office, lostKey, lostName).then().statusCode(409).header("Idempotency-Replayed", (String) null)
+                .body("type", equalTo("urn:hanzhong-rectification:problem:conflict"));
+    }
+
     @Test
     void concurrentRetriesCreateOnce() throws Exception {
         String office = TestTokens.office();
