@@ -211,8 +211,9 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
         }
         if (f.q() != null && !f.q().isBlank()) {
             // The grams cover code, title and description, so they prefilter the public search too.
-            w.append(" and ").append(SearchGrams.condition(f.q().strip(), "i.search_grams",
-                    f.publicSearch() ? List.of("i.code", "i.title") : List.of("i.code", "i.title", "i.description"), p));
+            w.append(" and ").append(f.publicSearch()
+                    ? SearchGrams.condition(f.q().strip(), "i.search_grams", List.of("i.code", "i.title"), p)
+                    : SearchGrams.conditionOverSources(f.q().strip(), "i.search_grams", List.of("i.code", "i.title", "i.description"), p));
         }
         return w.toString();
     }

@@ -122,7 +122,7 @@ public class PetitionRepository implements PanacheRepositoryBase<Petition, UUID>
                 w.append(" and ").append(SearchGrams.condition(f.q().strip(), null,
                         List.of("p.case_number", "p.published_content"), p));
             } else {
-                w.append(" and ").append(SearchGrams.condition(f.q().strip(), "p.search_grams",
+                w.append(" and ").append(SearchGrams.conditionOverSources(f.q().strip(), "p.search_grams",
                         List.of("p.case_number", "p.content", "p.location"), p));
             }
         }

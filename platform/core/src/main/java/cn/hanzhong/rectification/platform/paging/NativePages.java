@@ -25,10 +25,6 @@ public record NativePages<E>(EntityManager em, Class<E> type, String table, Stri
 
     /** {@code where} starts with {@code " where "}; its parameters are in {@code params}. */
     public Page<E> page(String where, Map<String, Object> params, PageRequest request) {
-        Count count = count(where, params);
-        if (count.total() == 0) {
-            return Page.of(List.of(), request, count, null);
-        }
         String keyset = "";
         if (request.after() != null) {
             keyset = " and " + Keyset.after(request.sort(), anchorValues(request.sort()), anchorNulls(request));
@@ -48,6 +44,9 @@ public record NativePages<E>(EntityManager em, Class<E> type, String table, Stri
             rows = rows.subList(0, request.size());
             next = Cursor.of(idOf.apply(rows.get(rows.size() - 1)));
         }
+        // A first page that holds every match is its own count (a rare term: no second pass over the matches).
+        boolean firstPage = request.after() == null && request.offset() == 0;
+        Count count = firstPage && next == null ? Count.exact(rows.size()) : count(where, params);
         return Page.of(rows, request, count, next);
     }
 

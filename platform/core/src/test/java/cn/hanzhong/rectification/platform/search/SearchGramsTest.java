@@ -37,4 +37,25 @@ class SearchGramsTest {
         assertEquals("{\"镉\"}", params.get("grams"));
         assertEquals("%镉%", params.get("like"));
     }
+
+    @Test
+    void overTheGramSourcesATermOfOneOrTwoCharactersIsDecidedByTheGramsAlone() {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        assertEquals("i.search_grams @> cast(:grams as text[])",
+                SearchGrams.conditionOverSources("扬尘", "i.search_grams", List.of("i.title", "i.description"), params));
+        assertEquals("{\"扬尘\"}", params.get("grams"));
+        assertEquals(null, params.get("like"), "no text is read again");
+        params.clear();
+        SearchGrams.conditionOverSources("FK", "i.search_grams", List.of("i.code"), params);
+        assertEquals("{\"fk\"}", params.get("grams"), "the grams are lower-case, as ILIKE ignores case");
+        assertTrue(SearchGrams.of("FK-03").contains("fk"));
+        // Longer terms and terms with a space still check the text: their grams may be spread over it.
+        params.clear();
+        assertEquals(SearchGrams.condition("扬尘污染", "i.search_grams", List.of("i.title"), new java.util.HashMap<>()),
+                SearchGrams.conditionOverSources("扬尘污染", "i.search_grams", List.of("i.title"), params));
+        assertEquals("%扬尘污染%", params.get("like"));
+        params.clear();
+        SearchGrams.conditionOverSources("扬 尘", "i.search_grams", List.of("i.title"), params);
+        assertEquals("%扬 尘%", params.get("like"));
+    }
 }
