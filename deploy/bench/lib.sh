@@ -19,8 +19,11 @@ start_infra() {
   [[ -f issues-service/target/quarkus-app/quarkus-run.jar && -d deploy/local-runner/target/lib ]] \
     || mvn -B -q -DskipTests install
   rm -rf "$DATA"; mkdir -p "$DATA/logs"
+  # PG_SETTINGS: server settings for this benchmark, e.g. "shared_buffers=2GB" (a database server sized to its tables)
+  local settings=()
+  for s in ${PG_SETTINGS:-}; do settings+=(--pg-setting "$s"); done
   java -Xmx512m -cp "$CP" cn.hanzhong.rectification.deploy.LocalInfra --data "$DATA" \
-    --pg-port "$PG_PORT" --kafka-port "$KAFKA_PORT" > "$DATA/logs/infra.log" 2>&1 &
+    --pg-port "$PG_PORT" --kafka-port "$KAFKA_PORT" "${settings[@]}" > "$DATA/logs/infra.log" 2>&1 &
   pids+=($!)
   until [[ -f $DATA/infra.env ]]; do sleep 0.5; done
   # shellcheck disable=SC1091

@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
  * Kafka broker and the JWT key pair, all kept in a data folder so data survives restarts. Writes
  * {@code infra.env} (ports, URLs) when ready and runs until stopped (SIGINT/SIGTERM).
  *
- * <p>Arguments: {@code --data DIR [--pg-port N] [--kafka-port N] [--no-postgres] [--no-kafka]}.
+ * <p>Arguments: {@code --data DIR [--pg-port N] [--kafka-port N] [--pg-setting NAME=VALUE ...] [--no-postgres]
+ * [--no-kafka]}; {@code --pg-setting} sets a server setting (the benchmarks size {@code shared_buffers} to their tables).
  */
 public final class LocalInfra {
 
@@ -49,11 +50,19 @@ public final class LocalInfra {
         int kafkaPort = 19092;
         boolean postgres = true;
         boolean kafka = true;
+        java.util.Map<String, String> pgSettings = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "--pg-port" -> pgPort = Integer.parseInt(args[++i]);
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
+                case "--pg-setting" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    if (kv.length != 2) {
+                        throw new IllegalArgumentException("--pg-setting takes NAME=VALUE, not " + args[i]);
+                    }
+                    pgSettings.put(kv[0], kv[1]);
+                }
                 case "--no-postgres" -> postgres = false;
                 case "--no-kafka" -> kafka = false;
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
@@ -77,7 +86,7 @@ public final class LocalInfra {
         LocalKafka broker = null;
         try {
             if (postgres) {
-                pg = LocalPostgres.start(data.resolve("postgres"), pgPort);
+                pg = LocalPostgres.start(data.resolve("postgres"), pgPort, pgSettings);
                 for (String db : DATABASES) {
                     pg.ensureDatabase(db);
                 }

@@ -1,10 +1,12 @@
 package cn.hanzhong.rectification.petitions.service;
 
 import cn.hanzhong.rectification.petitions.config.PetitionsConfig;
+import cn.hanzhong.rectification.petitions.domain.HistoryEntry;
 import cn.hanzhong.rectification.petitions.domain.Petition;
 import cn.hanzhong.rectification.petitions.domain.PetitionBatch;
 import cn.hanzhong.rectification.petitions.domain.PetitionStatus;
 import cn.hanzhong.rectification.petitions.event.PetitionEvents;
+import cn.hanzhong.rectification.petitions.repository.HistoryEntryRepository;
 import cn.hanzhong.rectification.petitions.repository.PetitionBatchRepository;
 import cn.hanzhong.rectification.petitions.repository.PetitionRepository;
 import cn.hanzhong.rectification.platform.errors.InvalidInputException;
@@ -57,6 +59,7 @@ public class BatchService {
     private final PetitionRepository petitions;
     private final ReporterVault vault;
     private final History history;
+    private final HistoryEntryRepository historyLines;
     private final Outbox outbox;
     private final ProgrammeClock clock;
     private final Validator validator;
@@ -64,12 +67,13 @@ public class BatchService {
     private final PetitionsConfig config;
 
     public BatchService(PetitionBatchRepository batches, PetitionRepository petitions, ReporterVault vault,
-                        History history, Outbox outbox, ProgrammeClock clock, Validator validator, ObjectMapper mapper,
-                        PetitionsConfig config) {
+                        History history, HistoryEntryRepository historyLines, Outbox outbox, ProgrammeClock clock,
+                        Validator validator, ObjectMapper mapper, PetitionsConfig config) {
         this.batches = batches;
         this.petitions = petitions;
         this.vault = vault;
         this.history = history;
+        this.historyLines = historyLines;
         this.outbox = outbox;
         this.clock = clock;
         this.validator = validator;
@@ -136,6 +140,9 @@ public class BatchService {
             petitions.list("caseNumber in ?1", numbers).forEach(p -> existing.put(p.caseNumber, p));
         }
 
+        // The new cases' history lines and events are written in bulk after the loop: one statement each per upload.
+        List<HistoryEntry> lines = new ArrayList<>();
+        List<Outbox.Pending> events = new ArrayList<>();
         List<BatchReport.Row> report = new ArrayList<>(rows.size());
         Set<String> seen = new HashSet<>();
         int created = 0;
@@ -170,6 +177,9 @@ public class BatchService {
             }
             if (p == null) {
                 p = create(c, header.number(), now);
+                lines.add(history.actionLine(p, "RECEIVED", "batch " + header.number()));
+                events.add(new Outbox.Pending(PetitionEvents.TOPIC, PetitionEvents.RECEIVED, p.id.toString(),
+                        new PetitionEvents.PetitionReceived(PetitionEvents.PetitionFacts.of(p), p.receivedAt)));
                 existing.put(c.caseNumber(), p);
                 report.add(new BatchReport.Row(i + 1, c.caseNumber(), BatchReport.Outcome.CREATED, p.id, List.of()));
                 created++;
@@ -180,6 +190,11 @@ public class BatchService {
                 report.add(new BatchReport.Row(i + 1, c.caseNumber(), BatchReport.Outcome.UNCHANGED, p.id, List.of()));
                 unchanged++;
             }
+        }
+        if (!lines.isEmpty()) {
+            petitions.flush(); // the lines point at the new petitions
+            historyLines.insertAll(lines);
+            outbox.publishAll(events);
         }
         return new BatchReport(header.number(), created, updated, unchanged, rejected, report);
     }
@@ -215,9 +230,6 @@ public class BatchService {
         p.createdAt = now;
         p.updatedAt = now;
         petitions.persist(p);
-        history.action(p, "RECEIVED", "batch " + batch);
-        outbox.publish(PetitionEvents.TOPIC, PetitionEvents.RECEIVED, p.id.toString(), new PetitionEvents.PetitionReceived(
-                PetitionEvents.PetitionFacts.of(p), p.receivedAt));
         return p;
     }
 

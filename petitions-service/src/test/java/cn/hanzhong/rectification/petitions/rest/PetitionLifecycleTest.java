@@ -28,11 +28,16 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 @WithTestResource(ReporterKeyResource.class)
 class PetitionLifecycleTest {
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
 
     private static final String PROBLEM = "application/problem+json";
 
@@ -57,7 +62,8 @@ class PetitionLifecycleTest {
         cases.add(noContent);
         cases.add(PetitionApi.aCase(a, "重复的受理编号"));
 
-        PetitionApi.province().header(OpenApiContract.RESPONSE_ONLY, "rows wrong on purpose")
+        io.restassured.response.ValidatableResponse imported = PetitionApi.province()
+                .header(OpenApiContract.RESPONSE_ONLY, "rows wrong on purpose")
                 .body(PetitionApi.batch(number, cases)).post("/api/v1/petition-batches")
                 .then().statusCode(200)
                 .body("created", equalTo(2)).body("rejected", equalTo(3))
@@ -66,6 +72,19 @@ class PetitionLifecycleTest {
                 .body("rows[2].reasons[0].field", equalTo("district"))
                 .body("rows[3].reasons[0].field", equalTo("content"))
                 .body("rows[4].reasons[0].message", equalTo("appears twice in this upload"));
+        // The new cases' history lines and events are written in bulk: one of each per created case, in row order.
+        List<String> createdIds = List.of(imported.extract().<String>path("rows[0].petitionId"),
+                imported.extract().<String>path("rows[1].petitionId"));
+        for (String created : createdIds) {
+            office().get("/api/v1/petitions/" + created + "/history").then().statusCode(200)
+                    .body("items.action", contains("RECEIVED")).body("items[0].reason", equalTo("batch " + number))
+                    .body("items[0].actor", notNullValue());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> events = em.createNativeQuery("select aggregate_id, event_type from outbox_event where aggregate_id in (:ids) "
+                + "order by id").setParameter("ids", createdIds).getResultList();
+        assertEquals(createdIds, events.stream().map(e -> (String) e[0]).toList(), "one event per created case, in row order");
+        assertTrue(events.stream().allMatch(e -> "petition.received".equals(e[1])));
 
         // Replaying the good rows changes nothing; a changed case is updated and recorded.
         PetitionApi.province().body(PetitionApi.batch(number, cases.subList(0, 2))).post("/api/v1/petition-batches")

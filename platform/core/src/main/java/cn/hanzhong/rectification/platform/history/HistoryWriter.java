@@ -48,6 +48,16 @@ public abstract class HistoryWriter<S, E extends ChangeLogEntry> {
         write(subject, action, field, oldValue, newValue, reason);
     }
 
+    /**
+     * The line {@link #action} would write, filled (attributed, timed) but not stored: for an import that stores the
+     * lines of thousands of rows in one statement.
+     */
+    public E actionLine(S subject, String action, String reason) {
+        E line = lineFor.apply(subject);
+        changeLog.fill(line, action, null, null, null, reason);
+        return line;
+    }
+
     private void write(S subject, String action, String field, Object oldValue, Object newValue, String reason) {
         E line = lineFor.apply(subject);
         if (changeLog.fill(line, action, field, oldValue, newValue, reason)) {

@@ -38,7 +38,7 @@ public final class LocalPostgres implements AutoCloseable {
      * not flushed to disk ({@code fsync}, {@code synchronous_commit} off): tests trade durability for speed.
      */
     public static LocalPostgres startEphemeral() {
-        return start(null, 0, false);
+        return start(null, 0, false, java.util.Map.of());
     }
 
     /**
@@ -47,14 +47,20 @@ public final class LocalPostgres implements AutoCloseable {
      * defaults).
      *
      * @param dataDirectory where the cluster lives; {@code null} for a temporary one. An existing
-     *                      cluster there is reused, so data survives restarts.
+     *                      cluster there is reused, so data survives restarts. The server logs to a file of the
+     *                      same name with {@code .log} beside it.
      * @param port          the port to bind, or 0 for a free one
      */
     public static LocalPostgres start(Path dataDirectory, int port) {
-        return start(dataDirectory, port, true);
+        return start(dataDirectory, port, true, java.util.Map.of());
     }
 
-    private static LocalPostgres start(Path dataDirectory, int port, boolean durable) {
+    /** As {@link #start(Path, int)}, with server settings over the defaults (e.g. {@code shared_buffers}). */
+    public static LocalPostgres start(Path dataDirectory, int port, java.util.Map<String, String> settings) {
+        return start(dataDirectory, port, true, settings);
+    }
+
+    private static LocalPostgres start(Path dataDirectory, int port, boolean durable, java.util.Map<String, String> settings) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setLocaleConfig("locale", "C.UTF-8")
@@ -66,11 +72,16 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .setPGStartupWait(Duration.ofSeconds(60));
+            settings.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }
             if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+                // The server's own log (errors, slow statements, auto_explain plans) beside its cluster: postgres.log.
+                java.io.File log = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log").toFile();
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
+                        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log));
             }
             return new LocalPostgres(builder.start(), dataDirectory);
         } catch (IOException e) {
