@@ -21,21 +21,23 @@ LAYERS = [
     ("HTTP (Vert.x, Netty)", ("io.vertx", "io.netty")),
 ]
 
-out = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", "--stack-depth", "96", sys.argv[1]],
+out = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", "--stack-depth", "512", sys.argv[1]],
                      capture_output=True, text=True, check=True).stdout
 events = json.loads(out)["recording"]["events"]
 total = len(events)
+truncated = sum(1 for e in events if e["values"].get("stackTrace", {}) and e["values"]["stackTrace"].get("truncated"))
 layer_hits = collections.Counter()
 self_hits = collections.Counter()
 for e in events:
     frames = e["values"]["stackTrace"]["frames"] if e["values"].get("stackTrace") else []
-    names = [f["method"]["type"]["name"] + "." + f["method"]["name"] for f in frames]
+    # JFR names types with slashes (java/math/BigInteger); the prefixes above use dots.
+    names = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in frames]
     if names:
         self_hits[names[0]] += 1
     for label, prefixes in LAYERS:
         if any(n.startswith(prefixes) for n in names):
             layer_hits[label] += 1
-print(f"{total} CPU samples")
+print(f"{total} CPU samples ({truncated} with a truncated stack)")
 print("share of samples through each layer (inclusive):")
 for label, _ in LAYERS:
     print(f"  {100.0 * layer_hits[label] / max(total, 1):5.1f} %  {label}")

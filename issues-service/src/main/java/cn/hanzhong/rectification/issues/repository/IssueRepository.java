@@ -51,6 +51,15 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
                 .longValue();
     }
 
+    /**
+     * The issue for a read that changes nothing (GET): loaded read-only, so the session keeps no snapshot of it — no
+     * deep copy of its arrays and JSON lists to dirty-check, on the hottest read of the service. An issue this session
+     * already holds is returned as it is.
+     */
+    public Issue findReadOnly(UUID id) {
+        return getEntityManager().find(Issue.class, id, java.util.Map.of(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true));
+    }
+
     /** Locks the issue row for a state change; the {@code @Version} check still guards stale If-Match. */
     public Optional<Issue> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);

@@ -35,8 +35,9 @@ public class IssueQueries {
         this.clock = clock;
     }
 
+    /** The issue as the caller sees it, for a GET: read-only (see {@link IssueRepository#findReadOnly}). */
     public IssueView get(UUID id) {
-        return views.of(readable(id));
+        return views.of(access.readable(issues.findReadOnly(id), id));
     }
 
     /** The issue if the caller may read it, else 404. */

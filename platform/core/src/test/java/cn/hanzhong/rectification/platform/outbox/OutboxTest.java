@@ -66,6 +66,33 @@ class OutboxTest {
         }
     }
 
+    @Inject
+    Outbox outbox;
+
+    @Test
+    void eventsWrittenInOneBatchReachTheBrokerOnceEachInTheirOrder() throws Exception {
+        String run = "bulk-" + System.nanoTime();
+        List<Outbox.Pending> pending = java.util.stream.IntStream.range(0, 120)
+                .mapToObj(i -> new Outbox.Pending(ThingResource.TOPIC, "thing.bulk", run,
+                        java.util.Map.of("bulk", run + "-" + i)))
+                .toList();
+        List<String> ids = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> outbox.publishAll(pending))
+                .stream().map(e -> e.id().toString()).toList();
+        assertEquals(120, ids.size());
+        try (TopicReader reader = new TopicReader(kafka.bootstrapServers(), ThingResource.TOPIC)) {
+            List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> reader.containing("\"" + run + "-"), l -> l.size() >= 120);
+            assertEquals(ids, records.stream().map(r -> {
+                try {
+                    return mapper.readTree(r.value()).get("id").asText();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList(), "each once, in the order given (one aggregate key, one partition)");
+            assertTrue(records.stream().allMatch(r -> run.equals(r.key())));
+        }
+    }
+
     @Test
     void writeSucceedsWhileBrokerIsDownAndEventArrivesOnceAfter() {
         String name = "outage-" + System.nanoTime();
