@@ -53,15 +53,19 @@ public abstract class HistoryWriter<S, E extends ChangeLogEntry> {
      * lines of thousands of rows in one statement.
      */
     public E actionLine(S subject, String action, String reason) {
-        E line = lineFor.apply(subject);
-        changeLog.fill(line, action, null, null, null, reason);
-        return line;
+        return line(subject, action, null, null, null, reason);
     }
 
     private void write(S subject, String action, String field, Object oldValue, Object newValue, String reason) {
-        E line = lineFor.apply(subject);
-        if (changeLog.fill(line, action, field, oldValue, newValue, reason)) {
+        E line = line(subject, action, field, oldValue, newValue, reason);
+        if (line != null) {
             store.accept(line);
         }
+    }
+
+    /** The filled line, or null when {@code field}'s value did not really change. */
+    private E line(S subject, String action, String field, Object oldValue, Object newValue, String reason) {
+        E line = lineFor.apply(subject);
+        return changeLog.fill(line, action, field, oldValue, newValue, reason) ? line : null;
     }
 }

@@ -127,7 +127,7 @@ public class Idempotency implements WriterInterceptor {
         if (!e.fingerprint().equals(fingerprint)) {
             throw new KeyReused();
         }
-        if (!e.done() && e.committed() && e.createdAt().isBefore(now.minus(lease))) {
+        if (e.orphaned(now, lease)) {
             throw new Orphaned();
         }
         if (!e.done()) {

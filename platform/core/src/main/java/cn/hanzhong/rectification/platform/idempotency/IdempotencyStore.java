@@ -26,6 +26,11 @@ public class IdempotencyStore {
         public boolean done() {
             return "DONE".equals(state);
         }
+
+        /** Still in progress after the lease though its work committed: its instance stopped before answering. */
+        public boolean orphaned(Instant now, Duration lease) {
+            return !done() && committed && createdAt.isBefore(now.minus(lease));
+        }
     }
 
     private final AgroalDataSource db;

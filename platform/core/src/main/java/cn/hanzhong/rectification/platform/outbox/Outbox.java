@@ -50,7 +50,8 @@ public class Outbox {
     /**
      * Records {@code events} in their order in one JDBC batch (one multi-row insert: the data source rewrites batched
      * inserts), in the caller's transaction — for an import of thousands of rows, one write per chunk instead of one
-     * round trip per event.
+     * round trip per event. The statement goes straight to the session's connection: no auto-flush, which would
+     * dirty-check the whole persistence context on every event and make a 1 000-row import quadratic.
      *
      * @return the envelopes that will be sent, in the same order
      */
@@ -91,23 +92,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String topic, String type, String subject, Object payload) {
-        CloudEvent event = codec.wrap(config.source(), type, subject, payload);
-        // MANUAL flush mode: the insert reads no entity state, and an auto-flush would dirty-check the
-        // whole persistence context on every event, making a 1 000-row import quadratic.
-        em.createNativeQuery("""
-                        insert into outbox_event (event_id, topic, aggregate_id, event_type, payload, created_at, trace_parent)
-                        values (:id, :topic, :aggregate, :type, :payload, :created, :trace)""")
-                .unwrap(NativeQuery.class).setHibernateFlushMode(FlushMode.MANUAL)
-                .setParameter("id", event.id())
-                .setParameter("topic", topic)
-                .setParameter("aggregate", subject)
-                .setParameter("type", type)
-                .setParameter("payload", codec.encode(event))
-                .setParameter("created", event.time())
-                .setParameter("trace", cn.hanzhong.rectification.platform.tracing.Tracing.currentTraceparent(), String.class)
-                .executeUpdate();
-        notifyRelayOnCommit();
-        return event;
+        return publishAll(List.of(new Pending(topic, type, subject, payload))).get(0);
     }
 
     /** Delivered by PostgreSQL only when the transaction commits; one per transaction is enough. */

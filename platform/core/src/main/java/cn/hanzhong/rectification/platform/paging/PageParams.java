@@ -68,10 +68,10 @@ public class PageParams {
         if (orders.isEmpty()) {
             orders.addAll(sortable.defaultOrder());
         }
-        if (orders.stream().noneMatch(o -> o.property().equals(sortable.tieBreaker().property()))) {
+        if (orders.stream().noneMatch(o -> o.property().equals(sortable.tieBreaker()))) {
             // In the first key's direction: "created_at desc, id desc" walks an index on (created_at, id) backwards,
             // where a mixed "desc, asc" would make the database sort every match.
-            orders.add(new SortOrder(sortable.tieBreaker().property(), orders.get(0).ascending()));
+            orders.add(new SortOrder(sortable.tieBreaker(), orders.get(0).ascending()));
         }
         return new PageRequest(p, s, orders);
     }

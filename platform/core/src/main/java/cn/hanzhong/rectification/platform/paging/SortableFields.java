@@ -14,9 +14,9 @@ public final class SortableFields {
 
     private final Map<String, String> fields;
     private final List<SortOrder> defaultOrder;
-    private final SortOrder tieBreaker;
+    private final String tieBreaker;
 
-    private SortableFields(Map<String, String> fields, List<SortOrder> defaultOrder, SortOrder tieBreaker) {
+    private SortableFields(Map<String, String> fields, List<SortOrder> defaultOrder, String tieBreaker) {
         this.fields = Map.copyOf(fields);
         this.defaultOrder = List.copyOf(defaultOrder);
         this.tieBreaker = tieBreaker;
@@ -48,7 +48,8 @@ public final class SortableFields {
         return defaultOrder;
     }
 
-    SortOrder tieBreaker() {
+    /** The unique property that breaks ties, in the direction of the sort's first key. */
+    String tieBreaker() {
         return tieBreaker;
     }
 
@@ -65,8 +66,7 @@ public final class SortableFields {
             if (property == null) {
                 throw new IllegalArgumentException("Default sort field " + field + " is not sortable");
             }
-            return new SortableFields(fields, List.of(new SortOrder(property, ascending)),
-                    new SortOrder(uniqueProperty, true));
+            return new SortableFields(fields, List.of(new SortOrder(property, ascending)), uniqueProperty);
         }
     }
 }
