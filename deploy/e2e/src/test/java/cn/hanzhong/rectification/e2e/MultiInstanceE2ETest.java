@@ -72,7 +72,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two instances of every service against one PostgreSQL and one broker whose topics have 3 partitions,
  * as real processes: the outbox relays of both instances publish each event once and in order per
  * aggregate; the consumer group splits the partitions and no notice is created twice; scheduled work
- * (the overdue watch, the reminder scans) fires once; a live stream on either notification instance
+ * (the overdue watch, the reminder scans, the month-end snapshot, the automatic sign-off, the figures'
+ * publication) fires once; a live stream on either notification instance
  * gets the notices whichever instance created them; a rolling restart of every instance under a steady
  * write load loses no acknowledged write and duplicates nothing. The figures are printed.
  */
@@ -109,6 +110,12 @@ class MultiInstanceE2ETest {
         // Both instances share one evidence directory, as pods share one object store.
         issuesEnv.put("ISSUES_EVIDENCE_DIRECTORY", Files.createTempDirectory("e2e-multi-evidence").toString());
         issuesEnv.put("ISSUES_OVERDUE_CRON", "0/2 * * * * ?");
+        // The month-end snapshot and the automatic sign-off also run every 2 s on both instances.
+        issuesEnv.put("ISSUES_SNAPSHOT_CRON", "1/2 * * * * ?");
+        issuesEnv.put("ISSUES_SIGN_OFF_CRON", "0/2 * * * * ?");
+        // And the figures for the bulletins are looked at every second by both.
+        issuesEnv.put("ISSUES_STATS_PUBLISH_EVERY", "1s");
+        issuesEnv.put("ISSUES_STATS_PUBLISH_DELAY", "1s");
         envs.put("issues-service", issuesEnv);
         Map<String, String> notificationEnv = new HashMap<>(common);
         notificationEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("notifications"));
@@ -249,6 +256,74 @@ class MultiInstanceE2ETest {
 
     @Test
     @Order(2)
+    void theMonthEndSnapshotAndTheAutomaticSignOffFireOnceOnTwoInstances() throws Exception {
+        // Both instances look for last month's snapshot every 2 s from their start: one is taken, by the schedule.
+        String lastMonth = YearMonth.now(SHANGHAI).minusMonths(1).toString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("issues", "select count(*) from ledger_snapshot") > 0);
+        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(30)).until(() ->
+                count("issues", "select count(*) from ledger_snapshot") == 1
+                && count("issues", "select count(*) from ledger_snapshot where period = '" + lastMonth + "' and taken_by = 'schedule'") == 1);
+        for (ServiceProcess p : services.get("issues-service")) {
+            // Without the lock the second instance's insert would fail on the primary key and be logged.
+            assertFalse(Files.readAllLines(p.log()).stream().anyMatch(l -> l.contains("ERROR") && l.toLowerCase().contains("snapshot")),
+                    "no instance failed to take the snapshot: see " + p.log());
+        }
+        System.out.printf("[multi-instance] month-end snapshot on two instances every 2 s: 1 snapshot (%s)%n", lastMonth);
+
+        // Issues verified and on public notice; their window is moved into the past, as the calendar would move it.
+        String office = token("office", null);
+        String lead = token("unit", LEAD);
+        List<UUID> noticed = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            UUID id = issuesApi(k, office).registerIssue(new IssueRequest().source(IssueSource.REPORT)
+                    .title("多实例：销号公示 " + k).category(Category.SOIL), null).getId();
+            issuesApi(k + 1, office).transitionIssue(id, new TransitionRequest().action(IssueAction.ASSIGN).leadUnit(LEAD)
+                    .deadlineWorkingDays(20), null, null);
+            issuesApi(k, lead).transitionIssue(id, new TransitionRequest().action(IssueAction.START), null, null);
+            issuesApi(k + 1, lead).transitionIssue(id, new TransitionRequest().action(IssueAction.REQUEST_ACCEPTANCE)
+                    .evidence("整改前后对比照片").selfAssessment("已完成全部整改措施"), null, null);
+            issuesApi(k, office).transitionIssue(id, new TransitionRequest().action(IssueAction.VERIFY)
+                    .opinion("经现场核查，整改到位"), null, null);
+            noticed.add(id);
+        }
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("issues"), LocalPostgres.USER, LocalPostgres.USER);
+             PreparedStatement s = c.prepareStatement(
+                     "update sign_off_notice set starts_on = ?, ends_on = ? where issue_id = ? and status = 'OPEN'")) {
+            for (UUID id : noticed) {
+                s.setObject(1, LocalDate.now(SHANGHAI).minusDays(9));
+                s.setObject(2, LocalDate.now(SHANGHAI).minusDays(2));
+                s.setObject(3, id);
+                assertEquals(1, s.executeUpdate(), "one open notice: " + id);
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> eventsByKey(ISSUES_TOPIC),
+                m -> noticed.stream().allMatch(id -> types(m.get(id.toString())).contains("issue.signed-off")));
+        await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            Map<String, List<JsonNode>> m = eventsByKey(ISSUES_TOPIC);
+            return noticed.stream().allMatch(id -> types(m.get(id.toString())).stream().filter("issue.signed-off"::equals).count() == 1);
+        });
+        String ids = noticed.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+        assertEquals(noticed.size(), count("issues", "select count(*) from issue where status = 'SIGNED_OFF' and id in (" + ids + ")"));
+        assertEquals(noticed.size(), count("issues", "select count(*) from sign_off_notice where status = 'SIGNED_OFF' and issue_id in (" + ids + ")"));
+        System.out.printf("[multi-instance] automatic sign-off on two instances every 2 s: %d issues, one issue.signed-off each%n",
+                noticed.size());
+
+        // The figures: published when they changed, whichever instance looked — never the same figures twice in a row.
+        List<JsonNode> figures = eventsByKey(ISSUES_TOPIC).getOrDefault("stats", List.of());
+        assertTrue(figures.size() >= 2, "the figures were published as they changed: " + figures.size());
+        for (int k = 1; k < figures.size(); k++) {
+            com.fasterxml.jackson.databind.node.ObjectNode before = figures.get(k - 1).get("data").deepCopy();
+            com.fasterxml.jackson.databind.node.ObjectNode after = figures.get(k).get("data").deepCopy();
+            before.remove("asOf");
+            after.remove("asOf");
+            assertFalse(before.equals(after), "publication " + k + " repeats the one before it: " + after);
+        }
+        System.out.printf("[multi-instance] figures looked at every second on two instances: %d publications, none a repeat%n",
+                figures.size());
+    }
+
+    @Test
+    @Order(3)
     void aLiveStreamOnEitherInstanceGetsTheNoticesWhicheverInstanceCreatedThem() throws Exception {
         String office = token("office", null);
         String lead = token("unit", LEAD);
@@ -313,7 +388,7 @@ class MultiInstanceE2ETest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRollingRestartUnderLoadLosesNoAcknowledgedWriteAndDuplicatesNothing() throws Exception {
         String office = token("office", null);
         List<UUID> registered = new CopyOnWriteArrayList<>();

@@ -115,6 +115,11 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
     }
 
+    /** This instance's log (stdout and stderr, appended across restarts). */
+    Path log() {
+        return log;
+    }
+
     @Override
     public void close() {
         process.destroy();
