@@ -16,6 +16,10 @@ public interface IssuesConfig {
     @WithDefault("500")
     int overdueBatchSize();
 
+    /** Rows of a ledger import applied in one transaction (1: each row in its own, as before chunks). */
+    @WithDefault("100")
+    int ledgerImportChunk();
+
     /** When last month's ledger snapshot is taken if missing (cron, Asia/Shanghai); {@code off} disables it. */
     @WithDefault("0 10 0 * * ?")
     String snapshotCron();

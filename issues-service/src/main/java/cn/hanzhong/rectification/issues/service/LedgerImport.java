@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.issues.service;
 
+import cn.hanzhong.rectification.issues.config.IssuesConfig;
 import cn.hanzhong.rectification.issues.domain.Category;
 import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.domain.IssueSource;
@@ -39,9 +40,9 @@ import java.util.regex.Pattern;
 
 /**
  * The ledger read back from the office's spreadsheet ({@link LedgerSheet} layout, XLSX or CSV, header
- * names matched, column order free): each row in a transaction of its own — created, updated, unchanged
- * or rejected with the fields that are wrong — so a bad row never loses the good ones and never leaves a
- * half-written issue. Idempotent by 问题编号; what the workflow owns (progress, status, light, sign-off)
+ * names matched, column order free): each row created, updated, unchanged or rejected with the fields that
+ * are wrong, a hundred rows to a transaction, and a chunk whose row broke a rule redone row by row — so a bad
+ * row never loses the good ones and never leaves a half-written issue. Idempotent by 问题编号; what the workflow owns (progress, status, light, sign-off)
  * is never taken from a sheet.
  */
 @ApplicationScoped
@@ -73,8 +74,12 @@ public class LedgerImport {
     private final UnitRepository units;
     private final IssueRegistration registration;
     private final IssueEditing editing;
+    /** Rows applied in one transaction ({@code issues.ledger-import-chunk}). */
+    private final int chunkSize;
 
-    public LedgerImport(IssueRepository issues, UnitRepository units, IssueRegistration registration, IssueEditing editing) {
+    public LedgerImport(IssueRepository issues, UnitRepository units, IssueRegistration registration, IssueEditing editing,
+                        IssuesConfig config) {
+        this.chunkSize = Math.max(1, config.ledgerImportChunk());
         this.issues = issues;
         this.units = units;
         this.registration = registration;
@@ -86,16 +91,32 @@ public class LedgerImport {
         List<Map<String, String>> rows = sheet.rows();
         List<Integer> numbers = sheet.numbers();
         Map<String, String> unitCodes = unitCodes();
-        List<RowResult> results = new ArrayList<>();
+        RowResult[] results = new RowResult[rows.size()];
         Set<String> seen = new HashSet<>();
+        List<Prepared> chunk = new ArrayList<>(chunkSize);
         for (int i = 0; i < rows.size(); i++) {
-            results.add(one(numbers.get(i), rows.get(i), unitCodes, dryRun, seen));
+            Prepared p = prepare(i, numbers.get(i), rows.get(i), unitCodes, seen);
+            if (p.rejected != null) {
+                results[i] = p.rejected;
+                continue;
+            }
+            chunk.add(p);
+            if (chunk.size() == chunkSize) {
+                applyChunk(chunk, dryRun, results);
+                chunk.clear();
+            }
         }
-        return new Report(dryRun, results.size(), count(results, OUTCOME_CREATED), count(results, OUTCOME_UPDATED),
-                count(results, OUTCOME_UNCHANGED), count(results, OUTCOME_REJECTED), results);
+        applyChunk(chunk, dryRun, results);
+        List<RowResult> all = Arrays.asList(results);
+        return new Report(dryRun, all.size(), count(all, OUTCOME_CREATED), count(all, OUTCOME_UPDATED),
+                count(all, OUTCOME_UNCHANGED), count(all, OUTCOME_REJECTED), all);
     }
 
-    private RowResult one(int number, Map<String, String> cells, Map<String, String> unitCodes, boolean dryRun, Set<String> seen) {
+    /** A row read and checked on its own: the values to apply, or the row's rejection. */
+    private record Prepared(int index, int number, String code, Parsed parsed, RowResult rejected) {
+    }
+
+    private Prepared prepare(int index, int number, Map<String, String> cells, Map<String, String> unitCodes, Set<String> seen) {
         List<Problem.Violation> violations = new ArrayList<>();
         String code = blankToNull(cells.get(LedgerSheet.CODE));
         Parsed p = parse(cells, unitCodes, violations);
@@ -104,26 +125,55 @@ public class LedgerImport {
         } else if (code != null && !seen.add(code)) {
             violations.add(new Problem.Violation(LedgerSheet.CODE, code + " appears twice in the sheet"));
         }
-        if (!violations.isEmpty()) {
-            return new RowResult(number, code, OUTCOME_REJECTED, null, violations);
+        return violations.isEmpty() ? new Prepared(index, number, code, p, null)
+                : new Prepared(index, number, code, null, new RowResult(number, code, OUTCOME_REJECTED, null, violations));
+    }
+
+    /**
+     * Applies up to {@code chunkSize} checked rows in one transaction (one commit, the statements of many rows). When
+     * one of them breaks a rule only the database can tell, nothing of the chunk is kept and its rows are applied
+     * again each in a transaction of its own, so that row alone is refused and the others are kept. A dry run
+     * rolls the chunk back, carrying what its rows would have done.
+     */
+    private void applyChunk(List<Prepared> chunk, boolean dryRun, RowResult[] results) {
+        if (chunk.isEmpty()) {
+            return;
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                RowResult r = apply(number, code, p);
-                if (dryRun) {
-                    throw new DryRun(r); // rolls the row back: what it would do, with nothing written
+            List<RowResult> done = QuarkusTransaction.requiringNew().call(() -> {
+                List<RowResult> out = new ArrayList<>(chunk.size());
+                for (Prepared p : chunk) {
+                    out.add(apply(p.number(), p.code(), p.parsed()));
+                    // Written, and out of the persistence context: the next row's queries flush-check only its own.
+                    issues.getEntityManager().flush();
+                    issues.getEntityManager().clear();
                 }
-                return r;
+                if (dryRun) {
+                    throw new DryRun(out); // rolls the chunk back: what it would do, with nothing written
+                }
+                return out;
             });
+            fill(chunk, done, results);
         } catch (DryRun d) {
-            return d.result;
-        } catch (ForbiddenException e) {
-            return new RowResult(number, code, OUTCOME_REJECTED, null,
-                    List.of(new Problem.Violation(LedgerSheet.CODE, "only the office may change an existing issue by import")));
-        } catch (ProblemException e) {
-            List<Problem.Violation> why = e.violations().isEmpty()
-                    ? List.of(new Problem.Violation(LedgerSheet.CODE, e.getMessage())) : e.violations();
-            return new RowResult(number, code, OUTCOME_REJECTED, null, why);
+            fill(chunk, d.results, results);
+        } catch (ForbiddenException | ProblemException e) {
+            if (chunk.size() > 1) {
+                for (Prepared p : chunk) {
+                    applyChunk(List.of(p), dryRun, results);
+                }
+                return;
+            }
+            Prepared p = chunk.get(0);
+            List<Problem.Violation> why = e instanceof ProblemException pe && !pe.violations().isEmpty() ? pe.violations()
+                    : List.of(new Problem.Violation(LedgerSheet.CODE, e instanceof ForbiddenException
+                            ? "only the office may change an existing issue by import" : e.getMessage()));
+            results[p.index()] = new RowResult(p.number(), p.code(), OUTCOME_REJECTED, null, why);
+        }
+    }
+
+    private static void fill(List<Prepared> chunk, List<RowResult> done, RowResult[] results) {
+        for (int k = 0; k < chunk.size(); k++) {
+            results[chunk.get(k).index()] = done.get(k);
         }
     }
 
@@ -204,13 +254,13 @@ public class LedgerImport {
         return p;
     }
 
-    /** Ends a dry-run row's transaction by rollback, carrying what the row would have done. */
+    /** Ends a dry run's transaction by rollback, carrying what its rows would have done. */
     private static final class DryRun extends RuntimeException {
-        final transient RowResult result;
+        final transient List<RowResult> results;
 
-        DryRun(RowResult result) {
+        DryRun(List<RowResult> results) {
             super(null, null, false, false);
-            this.result = result;
+            this.results = results;
         }
     }
 

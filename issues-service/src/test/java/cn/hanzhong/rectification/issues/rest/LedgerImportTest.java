@@ -87,6 +87,37 @@ class LedgerImportTest {
     }
 
     @Test
+    void aRowRefusedWhenAppliedLosesNoneOfTheRowsAppliedWithIt() {
+        // The rows of a sheet are applied a hundred to a transaction; a row only the ledger can refuse (here: the lead
+        // unit of a known issue changes only through ASSIGN) sends its chunk back to be applied row by row.
+        String tag = IssueApi.unique("分块");
+        String known = IssueApi.register("略阳县尾矿库渗漏 " + tag);
+        String knownCode = office().get("/api/v1/issues/" + known).then().extract().path("code");
+        String csv = HEADER
+                + "1,,反馈问题,分块甲 " + tag + ",,,市生态环境局,,,2030-06-30,,,,\n"
+                + "2," + knownCode + ",反馈问题,略阳县尾矿库渗漏 " + tag + ",,,市生态环境局,,,,,,,\n"
+                + "3,,反馈问题,分块乙 " + tag + ",,,市生态环境局,,,2030-06-30,,,,\n";
+        byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+
+        office().contentType("text/csv").queryParam("dryRun", "true").body(file).post("/api/v1/issue-imports").then()
+                .statusCode(200).body("created", equalTo(2)).body("rejected", equalTo(1))
+                .body("results.outcome", equalTo(List.of("CREATED", "REJECTED", "CREATED")));
+        office().queryParam("q", tag).get("/api/v1/issues").then().body("totalItems", equalTo(1));
+
+        office().contentType("text/csv").body(file).post("/api/v1/issue-imports").then().statusCode(200)
+                .body("results.outcome", equalTo(List.of("CREATED", "REJECTED", "CREATED")))
+                .body("results[1].violations[0].field", equalTo("牵头单位"))
+                .body("results[1].code", equalTo(knownCode));
+        // Each good row once: the chunk's first attempt left nothing behind.
+        for (String title : List.of("分块甲 " + tag, "分块乙 " + tag)) {
+            office().queryParam("q", title).get("/api/v1/issues").then().body("totalItems", equalTo(1))
+                    .body("items[0].leadUnit", equalTo("SSTHJJ"));
+        }
+        office().queryParam("q", tag).get("/api/v1/issues").then().body("totalItems", equalTo(3));
+        office().get("/api/v1/issues/" + known).then().body("leadUnit", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void whoMayImportAndWhatIsNotASheet() {
         given().auth().oauth2(TestTokens.unit("HTQ")).contentType("text/csv").body(HEADER.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/issue-imports").then().statusCode(403);
