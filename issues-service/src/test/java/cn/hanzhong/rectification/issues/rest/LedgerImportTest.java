@@ -13,6 +13,7 @@ import java.util.Map;
 import static cn.hanzhong.rectification.issues.rest.IssueApi.office;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -114,7 +115,7 @@ class LedgerImportTest {
                     .body("items[0].leadUnit", equalTo("SSTHJJ"));
         }
         office().queryParam("q", tag).get("/api/v1/issues").then().body("totalItems", equalTo(3));
-        office().get("/api/v1/issues/" + known).then().body("leadUnit", org.hamcrest.Matchers.nullValue());
+        office().get("/api/v1/issues/" + known).then().body("leadUnit", nullValue());
     }
 
     @Test
