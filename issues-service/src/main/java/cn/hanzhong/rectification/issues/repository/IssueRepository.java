@@ -2,6 +2,7 @@ package cn.hanzhong.rectification.issues.repository;
 
 import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.domain.IssueStatus;
+import cn.hanzhong.rectification.platform.search.GramStatistics;
 import cn.hanzhong.rectification.platform.search.SearchGrams;
 import cn.hanzhong.rectification.platform.paging.NativePages;
 import cn.hanzhong.rectification.platform.paging.Page;
@@ -38,6 +39,12 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
     private static final String OPEN = Arrays.stream(IssueStatus.values()).filter(IssueStatus::isOpen)
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(",", "(", ")"));
 
+    private final GramStatistics grams;
+
+    public IssueRepository(GramStatistics grams) {
+        this.grams = grams;
+    }
+
     public Optional<Issue> findByExternalId(String externalId) {
         return find("externalId", externalId).firstResultOptional();
     }
@@ -71,8 +78,12 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
      */
     public Page<Issue> search(IssueFilter filter, PageRequest request, LocalDate today, LocalDate blueLimit) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, today, blueLimit, params);
-        return new NativePages<>(getEntityManager(), Issue.class, "issue i", "i", (Issue row) -> row.id).page(where, params, request);
+        String filters = filters(filter, today, blueLimit, params);
+        String term = term(filter, params);
+        NativePages.Narrowing narrowing = term == null ? null : new NativePages.Narrowing(term,
+                grams.maxShare(getEntityManager(), "issue", "search_grams", SearchGrams.lookedUp(filter.q().strip())));
+        return new NativePages<>(getEntityManager(), Issue.class, "issue i", "i", (Issue row) -> row.id)
+                .page(filters, narrowing, params, request);
     }
 
     /**
@@ -150,6 +161,23 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
     }
 
     private static String where(IssueFilter f, LocalDate today, LocalDate blueLimit, Map<String, Object> p) {
+        String term = term(f, p);
+        return filters(f, today, blueLimit, p) + (term == null ? "" : " and " + term);
+    }
+
+    /** The search term's condition ({@code q}), or null. */
+    private static String term(IssueFilter f, Map<String, Object> p) {
+        if (f.q() == null || f.q().isBlank()) {
+            return null;
+        }
+        // The grams cover code, title and description, so they prefilter the public search too.
+        return f.publicSearch()
+                ? SearchGrams.condition(f.q().strip(), "i.search_grams", List.of("i.code", "i.title"), p)
+                : SearchGrams.conditionOverSources(f.q().strip(), "i.search_grams", List.of("i.code", "i.title", "i.description"), p);
+    }
+
+    /** Every condition of the filter but the search term. */
+    private static String filters(IssueFilter f, LocalDate today, LocalDate blueLimit, Map<String, Object> p) {
         StringBuilder w = new StringBuilder(" where true");
         if (!f.statuses().isEmpty()) {
             w.append(" and i.status in (:statuses)");
@@ -217,12 +245,6 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
         }
         if (needsToday) {
             p.put("today", today);
-        }
-        if (f.q() != null && !f.q().isBlank()) {
-            // The grams cover code, title and description, so they prefilter the public search too.
-            w.append(" and ").append(f.publicSearch()
-                    ? SearchGrams.condition(f.q().strip(), "i.search_grams", List.of("i.code", "i.title"), p)
-                    : SearchGrams.conditionOverSources(f.q().strip(), "i.search_grams", List.of("i.code", "i.title", "i.description"), p));
         }
         return w.toString();
     }

@@ -5,6 +5,7 @@ import cn.hanzhong.rectification.petitions.domain.PetitionStatus;
 import cn.hanzhong.rectification.platform.paging.NativePages;
 import cn.hanzhong.rectification.platform.paging.Page;
 import cn.hanzhong.rectification.platform.paging.PageRequest;
+import cn.hanzhong.rectification.platform.search.GramStatistics;
 import cn.hanzhong.rectification.platform.search.SearchGrams;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,12 @@ public class PetitionRepository implements PanacheRepositoryBase<Petition, UUID>
     public static final String OPEN = Arrays.stream(PetitionStatus.values()).filter(PetitionStatus::isOpen)
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(",", "(", ")"));
 
+    private final GramStatistics grams;
+
+    public PetitionRepository(GramStatistics grams) {
+        this.grams = grams;
+    }
+
     /** Open petitions with a provisional working-day deadline whose span touches {@code year}; row-locked. */
     @SuppressWarnings("unchecked")
     public List<Petition> lockProvisionalAcross(int year) {
@@ -46,8 +53,12 @@ public class PetitionRepository implements PanacheRepositoryBase<Petition, UUID>
 
     public Page<Petition> search(PetitionFilter filter, PageRequest request, LocalDate today) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, today, params);
-        return new NativePages<>(getEntityManager(), Petition.class, "petition p", "p", (Petition row) -> row.id).page(where, params, request);
+        String filters = filters(filter, today, params);
+        String term = term(filter, params);
+        NativePages.Narrowing narrowing = term == null ? null : new NativePages.Narrowing(term, filter.publishedOnly()
+                ? 1 : grams.maxShare(getEntityManager(), "petition", "search_grams", SearchGrams.lookedUp(filter.q().strip())));
+        return new NativePages<>(getEntityManager(), Petition.class, "petition p", "p", (Petition row) -> row.id)
+                .page(filters, narrowing, params, request);
     }
 
     /** Every published petition matching the filter, in case-number order (for CSV/XLSX exports). */
@@ -73,6 +84,26 @@ public class PetitionRepository implements PanacheRepositoryBase<Petition, UUID>
 
     /** The filter as SQL; also used by the statistics. */
     public static String where(PetitionFilter f, LocalDate today, Map<String, Object> p) {
+        String term = term(f, p);
+        return filters(f, today, p) + (term == null ? "" : " and " + term);
+    }
+
+    /** The search term's condition ({@code q}), or null. */
+    private static String term(PetitionFilter f, Map<String, Object> p) {
+        if (f.q() == null || f.q().isBlank()) {
+            return null;
+        }
+        if (f.publishedOnly()) {
+            // The public may search only what it can read: the case number and the published,
+            // pseudonymised text. The grams hold the raw text, so they are no prefilter here.
+            return SearchGrams.condition(f.q().strip(), null, List.of("p.case_number", "p.published_content"), p);
+        }
+        return SearchGrams.conditionOverSources(f.q().strip(), "p.search_grams",
+                List.of("p.case_number", "p.content", "p.location"), p);
+    }
+
+    /** Every condition of the filter but the search term. */
+    private static String filters(PetitionFilter f, LocalDate today, Map<String, Object> p) {
         StringBuilder w = new StringBuilder(" where true");
         in(w, p, "p.batch_number", "batches", f.batches().stream().map(Object::toString).toList(), true);
         in(w, p, "p.status", "statuses", names(f.statuses()), false);
@@ -114,17 +145,6 @@ public class PetitionRepository implements PanacheRepositoryBase<Petition, UUID>
         }
         if (f.publishedOnly()) {
             w.append(" and p.published");
-        }
-        if (f.q() != null && !f.q().isBlank()) {
-            if (f.publishedOnly()) {
-                // The public may search only what it can read: the case number and the published,
-                // pseudonymised text. The trigram index holds the raw text, so it is no prefilter here.
-                w.append(" and ").append(SearchGrams.condition(f.q().strip(), null,
-                        List.of("p.case_number", "p.published_content"), p));
-            } else {
-                w.append(" and ").append(SearchGrams.conditionOverSources(f.q().strip(), "p.search_grams",
-                        List.of("p.case_number", "p.content", "p.location"), p));
-            }
         }
         return w.toString();
     }

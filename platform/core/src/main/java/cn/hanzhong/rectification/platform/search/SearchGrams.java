@@ -35,10 +35,7 @@ public final class SearchGrams {
      */
     public static String condition(String q, String gramsColumn, List<String> columns, Map<String, Object> params) {
         StringBuilder w = new StringBuilder();
-        Set<String> grams = bigrams(q);
-        if (grams.isEmpty()) {
-            grams = characters(q);
-        }
+        Set<String> grams = lookedUp(q);
         if (gramsColumn != null && !grams.isEmpty()) {
             w.append(gramsColumn).append(" @> cast(:grams as text[]) and ");
             params.put("grams", arrayLiteral(grams));
@@ -65,6 +62,15 @@ public final class SearchGrams {
         }
         params.put("grams", arrayLiteral(Set.of(q.toLowerCase(Locale.ROOT))));
         return gramsColumn + " @> cast(:grams as text[])";
+    }
+
+    /**
+     * The grams a row must hold to match {@code q} (its bigrams; a one-character term: its character), as
+     * {@link #condition} and {@link #conditionOverSources} look them up — for {@link GramStatistics#maxShare}.
+     */
+    public static Set<String> lookedUp(String q) {
+        Set<String> grams = bigrams(q);
+        return grams.isEmpty() ? characters(q) : grams;
     }
 
     /** A PostgreSQL array literal; every element quoted so no text can break out of it. */

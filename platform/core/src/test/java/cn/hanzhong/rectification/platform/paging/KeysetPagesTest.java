@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The bounded count, keyset pages after a cursor and the refused deep offset, over 10 050 real rows. */
 @QuarkusTest
@@ -119,6 +120,61 @@ class KeysetPagesTest {
                 .body("page", equalTo(0));
         given().auth().oauth2(TestTokens.office()).queryParam("grp", "none").get("/test/rows")
                 .then().statusCode(200).body("totalItems", equalTo(0)).body("nextCursor", nullValue());
+    }
+
+    @Test
+    void theStatisticsBoundATermsShareByItsRarestGram() {
+        double tail = share("tail");
+        double few = share("few");
+        assertTrue(tail > 0.25 && tail < 0.35, "tail holds 3 000 of 10 050 rows: " + tail);
+        assertTrue(few < 0.02, "few holds 50 of 10 050 rows: " + few);
+        assertEquals(few, share("tail,few"), 1e-9);
+        assertEquals(1.0, share("all"), 0.01);
+    }
+
+    @Test
+    void aCommonTermIsFoundByWalkingTheOrderAndWhereTheWalkFindsTooFewByTheTermItself() {
+        // n descending: the first rows of the order are in 'tail', the walk fills the page.
+        JsonPath walked = narrowed("tail", "n,desc", null, null);
+        assertEquals(List.of(10050, 10049, 10048), walked.getList("items.n", Integer.class).subList(0, 3));
+        assertEquals(20, walked.getList("items").size());
+        assertEquals(false, walked.getBoolean("totalItemsExact"));
+        assertTrue(walked.getLong("totalItems") > Count.EXACT_UP_TO);
+        // n ascending: none of the first 5 000 rows is in 'tail', so the query runs whole.
+        JsonPath whole = narrowed("tail", "n,asc", null, null);
+        assertEquals(7051, whole.getInt("items[0].n"));
+        assertEquals(20, whole.getList("items").size());
+        // A numbered page and a cursor page through the walk give the rows of the order.
+        assertEquals(7071, narrowed("tail", "n,asc", null, 1).getInt("items[0].n"));
+        assertEquals(10030, narrowed("tail", "n,desc", walked.getString("nextCursor"), null).getInt("items[0].n"));
+        assertEquals(10010, narrowed("tail", "n,desc", null, 2).getInt("items[0].n"));
+    }
+
+    @Test
+    void aRareTermIsCountedExactlyAndAnEmptyOneIsEmpty() {
+        JsonPath rare = given().auth().oauth2(TestTokens.office()).queryParam("term", "few").queryParam("sort", "n,desc")
+                .get("/test/rows").then().statusCode(200).extract().jsonPath();
+        assertEquals(50, rare.getInt("totalItems"));
+        assertEquals(true, rare.getBoolean("totalItemsExact"));
+        assertEquals(50, rare.getInt("items[0].n"));
+        given().auth().oauth2(TestTokens.office()).queryParam("grp", "few").queryParam("term", "tail").get("/test/rows")
+                .then().statusCode(200).body("totalItems", equalTo(0)).body("items", hasSize(0));
+    }
+
+    private static double share(String term) {
+        return given().auth().oauth2(TestTokens.office()).queryParam("term", term).get("/test/rows/share")
+                .then().statusCode(200).extract().body().asString().transform(Double::parseDouble);
+    }
+
+    private static JsonPath narrowed(String term, String sort, String after, Integer pageNo) {
+        var r = given().auth().oauth2(TestTokens.office()).queryParam("term", term).queryParam("sort", sort);
+        if (after != null) {
+            r.queryParam("after", after);
+        }
+        if (pageNo != null) {
+            r.queryParam("page", pageNo);
+        }
+        return r.get("/test/rows").then().statusCode(200).extract().jsonPath();
     }
 
     /** The cursor of row n: its id is md5('row' || n) as a UUID (the migration's ids). */
