@@ -36,8 +36,15 @@ public record NativePages<E>(EntityManager em, Class<E> type, String table, Stri
      * ({@link #page(String, Narrowing, Map, PageRequest)}).
      */
     static final double COMMON_SHARE = 0.02;
-    /** How many filtered rows, in the list's order, that walk reads at most before the term's own index is asked. */
-    static final int WALK = 5_000;
+    /**
+     * How many filtered rows, in the list's order, that walk reads at most before the term's own index is asked: four
+     * times what the term's share needs to fill the page, within 200 and 5 000. Not always 5 000: the planner plans
+     * the walk for all of it, and 5 000 rows of a 100 000-row table it reads whole and sorts (120 ms) rather than
+     * walk an index for the few hundred it needs.
+     */
+    static int walk(long upTo, double share) {
+        return (int) Math.max(200, Math.min(5_000, Math.ceil(4 * upTo / Math.max(share, 1e-6))));
+    }
 
     /** {@code where} starts with {@code " where "}; its parameters are in {@code params}. */
     public Page<E> page(String where, Map<String, Object> params, PageRequest request) {
@@ -48,8 +55,8 @@ public record NativePages<E>(EntityManager em, Class<E> type, String table, Stri
      * A page of the rows that pass {@code filters} (starting {@code " where "}) and {@code narrowing} (may be null).
      * The planner takes a common term of several characters for a rare one (it multiplies its grams' shares, which
      * are not independent), and then reads every row holding the term to sort them: 14 000 rows, 90 ms at a million
-     * issues. So a term the statistics say may be common is first looked for among the first {@link #WALK} filtered
-     * rows in the list's order, as an index on that order hands them out, stopping at the page's last row — a
+     * issues. So a term the statistics say may be common is first looked for among the first filtered
+     * rows in the list's order ({@link #walk}), as an index on that order hands them out, stopping at the page's last row — a
      * common term fills the page within a few hundred (4 ms). Only when the walk does not fill the page (the term is
      * rarer than its grams, or the list is short) is the whole query run, the term's index first. Both give the
      * same rows: the walk reads a prefix of the order, and the matches in a prefix are the first matches.
@@ -62,12 +69,13 @@ public record NativePages<E>(EntityManager em, Class<E> type, String table, Stri
         }
         long offset = request.after() != null ? 0 : request.offset();
         List<E> rows = null;
+        int window = narrowing == null ? 0 : walk(offset + request.size() + 1, narrowing.maxShare());
         boolean walk = narrowing != null && narrowing.maxShare() >= COMMON_SHARE && !request.sort().isEmpty()
-                && offset + request.size() < WALK;
+                && offset + request.size() < window;
         if (walk) {
             // The derived table takes the table's alias, so the narrowing and the order read the same names.
             rows = select("select " + alias + ".* from (select " + alias + ".* from " + table + filters + keyset
-                    + request.orderByClause() + " limit " + WALK + ") " + alias + " where " + narrowing.condition()
+                    + request.orderByClause() + " limit " + window + ") " + alias + " where " + narrowing.condition()
                     + request.orderByClause() + " limit :limit offset :offset", params, request, offset);
             if (rows.size() <= request.size()) {
                 rows = null;
