@@ -78,7 +78,8 @@ public record NativePages<E>(EntityManager em, Class<E> type, String table, Stri
                     + request.orderByClause() + " limit " + window + ") " + alias + " where " + narrowing.condition()
                     + request.orderByClause() + " limit :limit offset :offset", params, request, offset);
             if (rows.size() <= request.size()) {
-                rows = null;
+                rows = null; // rarer than its grams, at least here: the term's own index, and its count, decide
+                walk = false;
             }
         }
         if (rows == null) {
