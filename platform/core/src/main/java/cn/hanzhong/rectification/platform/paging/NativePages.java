@@ -42,7 +42,7 @@ public record NativePages<E>(EntityManager em, Class<E> type, String table, Stri
      * the walk for all of it, and 5 000 rows of a 100 000-row table it reads whole and sorts (120 ms) rather than
      * walk an index for the few hundred it needs.
      */
-    static int walk(long upTo, double share) {
+    static int window(long upTo, double share) {
         return (int) Math.max(200, Math.min(5_000, Math.ceil(4 * upTo / Math.max(share, 1e-6))));
     }
 
@@ -56,7 +56,7 @@ public record NativePages<E>(EntityManager em, Class<E> type, String table, Stri
      * The planner takes a common term of several characters for a rare one (it multiplies its grams' shares, which
      * are not independent), and then reads every row holding the term to sort them: 14 000 rows, 90 ms at a million
      * issues. So a term the statistics say may be common is first looked for among the first filtered
-     * rows in the list's order ({@link #walk}), as an index on that order hands them out, stopping at the page's last row — a
+     * rows in the list's order ({@link #window}), as an index on that order hands them out, stopping at the page's last row — a
      * common term fills the page within a few hundred (4 ms). Only when the walk does not fill the page (the term is
      * rarer than its grams, or the list is short) is the whole query run, the term's index first. Both give the
      * same rows: the walk reads a prefix of the order, and the matches in a prefix are the first matches.
@@ -69,7 +69,7 @@ public record NativePages<E>(EntityManager em, Class<E> type, String table, Stri
         }
         long offset = request.after() != null ? 0 : request.offset();
         List<E> rows = null;
-        int window = narrowing == null ? 0 : walk(offset + request.size() + 1, narrowing.maxShare());
+        int window = narrowing == null ? 0 : window(offset + request.size() + 1, narrowing.maxShare());
         boolean walk = narrowing != null && narrowing.maxShare() >= COMMON_SHARE && !request.sort().isEmpty()
                 && offset + request.size() < window;
         if (walk) {
