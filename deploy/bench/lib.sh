@@ -87,7 +87,8 @@ wrk_bench() {
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /^ +Latency +[0-9]/ { max = ms($4) }
     /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
-    / requests in / { n = $1 } /Non-2xx/ { errors = $NF } /Socket errors/ { errors += 0 }
+    / requests in / { n = $1 } /Non-2xx/ { errors += $NF }
+    /Socket errors/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) errors += $i + 0 }
     /^Requests\/sec/ { rps = $2 }
     END { printf "%-28s requests %7d  errors %d  %8.1f req/s  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms\n",
           label, n, errors, rps, p50, p99, max }' <<< "$out"

@@ -79,9 +79,8 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
     public Page<Issue> search(IssueFilter filter, PageRequest request, LocalDate today, LocalDate blueLimit) {
         Map<String, Object> params = new HashMap<>();
         String filters = filters(filter, today, blueLimit, params);
-        String term = term(filter, params);
-        NativePages.Narrowing narrowing = term == null ? null : new NativePages.Narrowing(term,
-                grams.maxShare(getEntityManager(), "issue", "search_grams", SearchGrams.lookedUp(filter.q().strip())));
+        NativePages.Narrowing narrowing = grams.narrowing(getEntityManager(), "issue", "search_grams", term(filter, params),
+                filter.q());
         return new NativePages<>(getEntityManager(), Issue.class, "issue i", "i", (Issue row) -> row.id)
                 .page(filters, narrowing, params, request);
     }

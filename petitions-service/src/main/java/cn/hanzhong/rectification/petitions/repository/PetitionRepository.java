@@ -55,8 +55,9 @@ public class PetitionRepository implements PanacheRepositoryBase<Petition, UUID>
         Map<String, Object> params = new HashMap<>();
         String filters = filters(filter, today, params);
         String term = term(filter, params);
-        NativePages.Narrowing narrowing = term == null ? null : new NativePages.Narrowing(term, filter.publishedOnly()
-                ? 1 : grams.maxShare(getEntityManager(), "petition", "search_grams", SearchGrams.lookedUp(filter.q().strip())));
+        // The public search reads the published text, which the grams (of the raw text) do not bound.
+        NativePages.Narrowing narrowing = filter.publishedOnly() && term != null ? new NativePages.Narrowing(term, 1)
+                : grams.narrowing(getEntityManager(), "petition", "search_grams", term, filter.q());
         return new NativePages<>(getEntityManager(), Petition.class, "petition p", "p", (Petition row) -> row.id)
                 .page(filters, narrowing, params, request);
     }

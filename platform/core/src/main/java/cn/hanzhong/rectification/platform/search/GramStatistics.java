@@ -1,5 +1,6 @@
 package cn.hanzhong.rectification.platform.search;
 
+import cn.hanzhong.rectification.platform.paging.NativePages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -35,6 +36,15 @@ public class GramStatistics {
 
     private final Map<String, Elements> read = new ConcurrentHashMap<>();
 
+    /**
+     * The search term {@code q}'s {@code condition} (null: no term) as the narrowing of a list of {@code table}, with
+     * the share of rows its grams in {@code column} bound.
+     */
+    public NativePages.Narrowing narrowing(EntityManager em, String table, String column, String condition, String q) {
+        return condition == null ? null
+                : new NativePages.Narrowing(condition, maxShare(em, table, column, SearchGrams.lookedUp(q.strip())));
+    }
+
     /** The largest share of {@code table}'s rows that can hold all of {@code grams} (0–1; 1 when nothing is known). */
     public double maxShare(EntityManager em, String table, String column, Set<String> grams) {
         if (grams.isEmpty()) {
@@ -66,14 +76,13 @@ public class GramStatistics {
             return new Elements(Map.of(), 1, System.nanoTime());
         }
         Map<String, Double> shares = new HashMap<>();
-        double floor = 0;
         for (Object[] r : rows) {
             if (r[0] != null && r[1] != null) {
-                double share = ((Number) r[1]).doubleValue();
-                shares.put((String) r[0], share);
-                floor = shares.size() == 1 ? share : Math.min(floor, share);
+                shares.put((String) r[0], ((Number) r[1]).doubleValue());
             }
         }
+        // Analyzed but no element common enough to be listed: every gram is rare.
+        double floor = shares.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
         return new Elements(Map.copyOf(shares), floor, System.nanoTime());
     }
 }
