@@ -67,6 +67,9 @@ public class OutboxRelay {
     private volatile Instant lastSuccess;
     private volatile String lastError;
     private volatile boolean running;
+    /** Guards {@link #idle} and the shutdown's interrupt, so a batch in flight is never interrupted. */
+    private final Object phase = new Object();
+    private boolean idle;
     private Thread worker;
     private KafkaProducer<String, String> producer;
     private Connection listener;
@@ -97,14 +100,27 @@ public class OutboxRelay {
         worker.start();
     }
 
+    /**
+     * Lets a batch in flight finish before the instance goes: interrupting it between the broker's
+     * acknowledgement and the commit that marks its rows sent would leave them pending, and another
+     * instance would publish them a second time. Only a relay that waits for work (or backs off) is
+     * interrupted.
+     */
     void stop(@Observes ShutdownEvent event) {
-        running = false;
+        synchronized (phase) {
+            running = false;
+            if (worker != null && idle) {
+                worker.interrupt();
+            }
+        }
         if (worker != null) {
-            worker.interrupt();
             try {
-                worker.join(TimeUnit.SECONDS.toMillis(10));
+                worker.join(config.sendTimeout().plus(config.pollInterval()).plusSeconds(5).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (worker.isAlive()) {
+                LOG.warn("Outbox relay still busy at shutdown; its unmarked rows stay pending for another instance");
             }
         }
         closeListener();
@@ -168,10 +184,16 @@ public class OutboxRelay {
 
     private boolean sleep(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            if (!enterIdle()) {
+                return false;
+            }
+            try {
+                Thread.sleep(d.toMillis());
+            } finally {
+                leaveIdle();
+            }
             return true;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }
@@ -186,9 +208,34 @@ public class OutboxRelay {
             }
         }
         PGConnection pg = listener.unwrap(PGConnection.class);
-        pg.getNotifications((int) config.pollInterval().toMillis());
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
+        if (!enterIdle()) {
+            return;
+        }
+        try {
+            pg.getNotifications((int) config.pollInterval().toMillis());
+        } finally {
+            leaveIdle();
+        }
+    }
+
+    /** Marks the relay interruptible by the shutdown; false when the shutdown has already begun. */
+    private boolean enterIdle() {
+        synchronized (phase) {
+            if (!running) {
+                return false;
+            }
+            idle = true;
+            return true;
+        }
+    }
+
+    /** Ends the interruptible window; an interrupt the shutdown sent within it ends the loop. */
+    private void leaveIdle() throws InterruptedException {
+        synchronized (phase) {
+            idle = false;
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
     }
 
