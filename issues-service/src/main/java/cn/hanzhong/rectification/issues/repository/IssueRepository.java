@@ -17,7 +17,9 @@ import org.hibernate.query.NativeQuery;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -51,6 +53,24 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
 
     public boolean codeExists(String code) {
         return count("code", code) > 0;
+    }
+
+    /** Those of {@code codes} that issues already carry. */
+    public Set<String> takenCodes(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(getEntityManager().createQuery("select i.code from Issue i where i.code in :codes", String.class)
+                .setParameter("codes", codes).getResultList());
+    }
+
+    /** {@code n} numbers from the code sequence, in one statement. */
+    public List<Long> nextCodeNumbers(int n) {
+        @SuppressWarnings("unchecked")
+        List<Number> numbers = getEntityManager()
+                .createNativeQuery("select nextval('issue_code_seq') from generate_series(1, :n)").setParameter("n", n)
+                .getResultList();
+        return numbers.stream().map(Number::longValue).toList();
     }
 
     public long nextCodeNumber() {

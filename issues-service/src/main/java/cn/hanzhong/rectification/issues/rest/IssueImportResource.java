@@ -47,7 +47,7 @@ public class IssueImportResource {
                     + "columns that are wrong — units by name or code from the units directory; the lead unit and the source "
                     + "never change by import; progress, status, light and sign-off date are the workflow's and are ignored. "
                     + "A hundred rows are applied per transaction; when one of them is refused only as it is applied, "
-                    + "the others are applied again each on its own, so a bad row never costs a good one and never "
+                    + "the others are applied again without it, so a bad row never costs a good one and never "
                     + "leaves a half-written issue. dryRun=true validates and reports without writing anything. "
                     + "Importing an exported file unchanged reports every row UNCHANGED.")
     @RequestBody(content = {

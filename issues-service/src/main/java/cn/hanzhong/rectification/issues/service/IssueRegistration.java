@@ -1,11 +1,13 @@
 package cn.hanzhong.rectification.issues.service;
 
 import cn.hanzhong.rectification.issues.domain.DeadlineRule;
+import cn.hanzhong.rectification.issues.domain.HistoryEntry;
 import cn.hanzhong.rectification.issues.domain.Issue;
 import cn.hanzhong.rectification.issues.domain.IssueSource;
 import cn.hanzhong.rectification.issues.domain.IssueStatus;
 import cn.hanzhong.rectification.issues.event.IssueEvents;
 import cn.hanzhong.rectification.issues.event.IssueFacts;
+import cn.hanzhong.rectification.issues.repository.HistoryEntryRepository;
 import cn.hanzhong.rectification.issues.repository.IssueRepository;
 import cn.hanzhong.rectification.issues.service.command.IssueContent;
 import cn.hanzhong.rectification.issues.service.command.RegisterIssue;
@@ -16,8 +18,18 @@ import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static cn.hanzhong.rectification.issues.service.ContentChanges.copy;
 import static cn.hanzhong.rectification.issues.service.ContentChanges.withoutLead;
@@ -44,10 +56,13 @@ public class IssueRegistration {
     private final Outbox outbox;
     private final ProgrammeClock clock;
     private final Deadlines deadlines;
+    private final HistoryEntryRepository historyLines;
 
     public IssueRegistration(IssueRepository issues, UnitService units, ContentChanges changes, History history,
-                             IssueViews views, Outbox outbox, ProgrammeClock clock, Deadlines deadlines) {
+                             IssueViews views, Outbox outbox, ProgrammeClock clock, Deadlines deadlines,
+                             HistoryEntryRepository historyLines) {
         this.deadlines = deadlines;
+        this.historyLines = historyLines;
         this.issues = issues;
         this.units = units;
         this.changes = changes;
@@ -67,9 +82,63 @@ public class IssueRegistration {
         if (r.code() != null && issues.codeExists(r.code())) {
             throw new ConflictException("Code " + r.code() + " is already used by another issue");
         }
+        Issue issue = newIssue(r, content, r.code() != null ? r.code() : nextCode(r.source()));
+        issues.persist(issue);
+        history.action(issue, "REGISTERED", null);
+        outbox.publish(IssueEvents.TOPIC, IssueEvents.REGISTERED, issue.id.toString(), registered(issue));
+        return new Registration(views.of(issue), true, true);
+    }
+
+    /**
+     * New issues in bulk, for the ledger import: each as {@link #register} creates it (none may carry an
+     * {@code externalId}), with one query for the unit codes, one for the codes already taken, one for the codes to
+     * give, one flush, and the history lines and events each written in one statement. A row the rules refuse throws
+     * as {@link #register} would; the caller's transaction then keeps none of them.
+     */
+    public List<Issue> registerAll(List<RegisterIssue> rs) {
+        if (rs.isEmpty()) {
+            return List.of();
+        }
+        UnitService.Directory directory = units.directory(rs.stream().flatMap(r -> Stream.of(
+                r.leadUnit() == null ? List.<String>of() : List.of(r.leadUnit()), orEmpty(r.cooperatingUnits()),
+                orEmpty(r.content().districts())).flatMap(List::stream)).toList());
+        Set<String> given = new HashSet<>();
+        for (RegisterIssue r : rs) {
+            if (r.externalId() != null) {
+                throw new IllegalArgumentException("registerAll creates; an externalId is registered by register");
+            }
+            directory.validate(r.leadUnit(), r.cooperatingUnits(), r.content().districts());
+            if (r.code() != null && !given.add(r.code())) {
+                throw new ConflictException("Code " + r.code() + " is given twice");
+            }
+        }
+        Set<String> taken = issues.takenCodes(given);
+        if (!taken.isEmpty()) {
+            throw new ConflictException("Code " + taken.iterator().next() + " is already used by another issue");
+        }
+        Map<IssueSource, Deque<String>> codes = new EnumMap<>(IssueSource.class);
+        rs.stream().filter(r -> r.code() == null).collect(Collectors.groupingBy(RegisterIssue::source, Collectors.counting()))
+                .forEach((source, n) -> codes.put(source, new ArrayDeque<>(nextCodes(source, n.intValue(), given))));
+        List<Issue> created = new ArrayList<>(rs.size());
+        List<HistoryEntry> lines = new ArrayList<>(rs.size());
+        List<Outbox.Pending> events = new ArrayList<>(rs.size());
+        for (RegisterIssue r : rs) {
+            Issue issue = newIssue(r, r.content().withEmptyLists(), r.code() != null ? r.code() : codes.get(r.source()).pop());
+            issues.persist(issue);
+            created.add(issue);
+            lines.add(history.actionLine(issue, "REGISTERED", null));
+            events.add(new Outbox.Pending(IssueEvents.TOPIC, IssueEvents.REGISTERED, issue.id.toString(), registered(issue)));
+        }
+        issues.flush(); // the lines point at the new issues
+        historyLines.insertAll(lines);
+        outbox.publishAll(events);
+        return created;
+    }
+
+    private Issue newIssue(RegisterIssue r, IssueContent content, String code) {
         Issue issue = new Issue();
         issue.id = UUID.randomUUID();
-        issue.code = r.code() != null ? r.code() : nextCode(r.source());
+        issue.code = code;
         issue.externalId = r.externalId();
         issue.source = r.source();
         issue.status = IssueStatus.REGISTERED;
@@ -91,11 +160,15 @@ public class IssueRegistration {
         issue.cooperatingUnits = withoutLead(r.cooperatingUnits(), r.leadUnit());
         issue.createdAt = clock.now();
         issue.updatedAt = issue.createdAt;
-        issues.persist(issue);
-        history.action(issue, "REGISTERED", null);
-        outbox.publish(IssueEvents.TOPIC, IssueEvents.REGISTERED, issue.id.toString(),
-                new IssueEvents.IssueRegistered(IssueFacts.of(issue), issue.externalId));
-        return new Registration(views.of(issue), true, true);
+        return issue;
+    }
+
+    private static IssueEvents.IssueRegistered registered(Issue issue) {
+        return new IssueEvents.IssueRegistered(IssueFacts.of(issue), issue.externalId);
+    }
+
+    private static List<String> orEmpty(List<String> codes) {
+        return codes == null ? List.of() : codes;
     }
 
     private Registration update(Issue issue, RegisterIssue r, IssueContent content) {
@@ -136,16 +209,32 @@ public class IssueRegistration {
     }
 
     private String nextCode(IssueSource source) {
+        String code;
+        do {
+            code = codeOf(source, issues.nextCodeNumber());
+        } while (issues.codeExists(code));
+        return code;
+    }
+
+    /** {@code n} codes for {@code source} from the sequence, none taken in the ledger nor in {@code avoid}. */
+    private List<String> nextCodes(IssueSource source, int n, Set<String> avoid) {
+        List<String> codes = new ArrayList<>(n);
+        while (codes.size() < n) {
+            List<String> drawn = issues.nextCodeNumbers(n - codes.size()).stream().map(k -> codeOf(source, k))
+                    .filter(c -> !avoid.contains(c)).toList();
+            Set<String> taken = issues.takenCodes(drawn);
+            drawn.stream().filter(c -> !taken.contains(c)).forEach(codes::add);
+        }
+        return codes;
+    }
+
+    private static String codeOf(IssueSource source, long number) {
         String prefix = switch (source) {
             case REPORT -> "FK-";
             case HANDED_OVER -> "JB-";
             case PETITION -> "XF-";
             case SELF_FOUND -> "ZC-";
         };
-        String code;
-        do {
-            code = prefix + String.format("%03d", issues.nextCodeNumber());
-        } while (issues.codeExists(code));
-        return code;
+        return prefix + String.format("%03d", number);
     }
 }

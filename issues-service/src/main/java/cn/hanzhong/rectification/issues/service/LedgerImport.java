@@ -32,11 +32,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The ledger read back from the office's spreadsheet ({@link LedgerSheet} layout, XLSX or CSV, header
@@ -90,7 +90,7 @@ public class LedgerImport {
         SheetRows sheet = SheetRows.read(file, contentType, LedgerImport::isHeader, LedgerSheet.CODE + " and " + LedgerSheet.PROBLEM);
         List<Map<String, String>> rows = sheet.rows();
         List<Integer> numbers = sheet.numbers();
-        Map<String, String> unitCodes = unitCodes();
+        Map<String, Unit> unitCodes = unitCodes();
         RowResult[] results = new RowResult[rows.size()];
         Set<String> seen = new HashSet<>();
         List<Prepared> chunk = new ArrayList<>(chunkSize);
@@ -116,7 +116,7 @@ public class LedgerImport {
     private record Prepared(int index, int number, String code, Parsed parsed, RowResult rejected) {
     }
 
-    private Prepared prepare(int index, int number, Map<String, String> cells, Map<String, String> unitCodes, Set<String> seen) {
+    private Prepared prepare(int index, int number, Map<String, String> cells, Map<String, Unit> unitCodes, Set<String> seen) {
         List<Problem.Violation> violations = new ArrayList<>();
         String code = blankToNull(cells.get(LedgerSheet.CODE));
         Parsed p = parse(cells, unitCodes, violations);
@@ -131,9 +131,10 @@ public class LedgerImport {
 
     /**
      * Applies up to {@code chunkSize} checked rows in one transaction (one commit, the statements of many rows). When
-     * one of them breaks a rule only the database can tell, nothing of the chunk is kept and its rows are applied
-     * again each in a transaction of its own, so that row alone is refused and the others are kept. A dry run
-     * rolls the chunk back, carrying what its rows would have done.
+     * one of them breaks a rule only the ledger can tell, nothing of the chunk is kept: a known issue's row refused as
+     * it is updated is reported and the rest of the chunk applied again without it; a refusal among the new rows
+     * (registered together) has the chunk's rows applied again each in a transaction of its own. Either way that row
+     * alone is refused and the others are kept. A dry run rolls the chunk back, carrying what its rows would have done.
      */
     private void applyChunk(List<Prepared> chunk, boolean dryRun, RowResult[] results) {
         if (chunk.isEmpty()) {
@@ -141,13 +142,7 @@ public class LedgerImport {
         }
         try {
             List<RowResult> done = QuarkusTransaction.requiringNew().call(() -> {
-                List<RowResult> out = new ArrayList<>(chunk.size());
-                for (Prepared p : chunk) {
-                    out.add(apply(p.number(), p.code(), p.parsed()));
-                    // Written, and out of the persistence context: the next row's queries flush-check only its own.
-                    issues.getEntityManager().flush();
-                    issues.getEntityManager().clear();
-                }
+                List<RowResult> out = applyAll(chunk);
                 if (dryRun) {
                     throw new DryRun(out); // rolls the chunk back: what it would do, with nothing written
                 }
@@ -156,6 +151,13 @@ public class LedgerImport {
             fill(chunk, done, results);
         } catch (DryRun d) {
             fill(chunk, d.results, results);
+        } catch (RowRefused r) {
+            // That row is refused as it would be on its own (the rows before it were applied as they will be again);
+            // the rest of the chunk is applied again without it, still in one transaction.
+            results[chunk.get(r.position).index()] = refused(chunk.get(r.position), r.reason);
+            List<Prepared> rest = new ArrayList<>(chunk);
+            rest.remove(r.position);
+            applyChunk(rest, dryRun, results);
         } catch (ForbiddenException | ProblemException e) {
             if (chunk.size() > 1) {
                 for (Prepared p : chunk) {
@@ -163,12 +165,15 @@ public class LedgerImport {
                 }
                 return;
             }
-            Prepared p = chunk.get(0);
-            List<Problem.Violation> why = e instanceof ProblemException pe && !pe.violations().isEmpty() ? pe.violations()
-                    : List.of(new Problem.Violation(LedgerSheet.CODE, e instanceof ForbiddenException
-                            ? "only the office may change an existing issue by import" : e.getMessage()));
-            results[p.index()] = new RowResult(p.number(), p.code(), OUTCOME_REJECTED, null, why);
+            results[chunk.get(0).index()] = refused(chunk.get(0), e);
         }
+    }
+
+    private static RowResult refused(Prepared p, RuntimeException e) {
+        List<Problem.Violation> why = e instanceof ProblemException pe && !pe.violations().isEmpty() ? pe.violations()
+                : List.of(new Problem.Violation(LedgerSheet.CODE, e instanceof ForbiddenException
+                        ? "only the office may change an existing issue by import" : e.getMessage()));
+        return new RowResult(p.number(), p.code(), OUTCOME_REJECTED, null, why);
     }
 
     private static void fill(List<Prepared> chunk, List<RowResult> done, RowResult[] results) {
@@ -177,16 +182,52 @@ public class LedgerImport {
         }
     }
 
-    private RowResult apply(int number, String code, Parsed p) {
-        Optional<Issue> known = code == null ? Optional.empty() : issues.find("code", code).firstResultOptional();
-        if (known.isEmpty()) {
+    /**
+     * The chunk's rows in its transaction: the codes it names looked up in one query, each known issue updated on its
+     * own, and the new ones registered together ({@link IssueRegistration#registerAll}: their issues, history lines and
+     * events each in one statement).
+     */
+    private List<RowResult> applyAll(List<Prepared> chunk) {
+        Set<String> codes = chunk.stream().map(Prepared::code).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<String, Issue> known = codes.isEmpty() ? Map.of()
+                : issues.list("code in ?1", codes).stream().collect(Collectors.toMap(i -> i.code, i -> i));
+        RowResult[] out = new RowResult[chunk.size()];
+        List<Integer> fresh = new ArrayList<>();
+        for (int k = 0; k < chunk.size(); k++) {
+            Prepared p = chunk.get(k);
+            Issue issue = p.code() == null ? null : known.get(p.code());
+            if (issue == null) {
+                if (!p.parsed().deactivated.isEmpty()) {
+                    throw new RowRefused(k, new InvalidInputException(p.parsed().deactivated));
+                }
+                fresh.add(k);
+                continue;
+            }
+            try {
+                out[k] = update(p.number(), issue, p.parsed());
+            } catch (ForbiddenException | ProblemException e) {
+                throw new RowRefused(k, e);
+            }
+            // Written, and out of the persistence context: the next row's queries flush-check only its own.
+            issues.getEntityManager().flush();
+            issues.getEntityManager().clear();
+        }
+        List<Issue> created = registration.registerAll(fresh.stream().map(k -> {
+            Parsed p = chunk.get(k).parsed();
             IssueContent content = new IssueContent(p.title, null, p.category != null ? p.category : Category.OTHER, List.of(),
                     p.target, null, p.measures, null, null, p.term, p.officials);
-            var created = registration.register(new RegisterIssue(code, null, p.source, content, p.deadline, p.leadUnit,
-                    p.cooperatingUnits));
-            return new RowResult(number, created.view().issue().code, OUTCOME_CREATED, created.view().issue().id, List.of());
+            return new RegisterIssue(chunk.get(k).code(), null, p.source, content, p.deadline, p.leadUnit, p.cooperatingUnits);
+        }).toList());
+        for (int j = 0; j < fresh.size(); j++) {
+            Issue issue = created.get(j);
+            out[fresh.get(j)] = new RowResult(chunk.get(fresh.get(j)).number(), issue.code, OUTCOME_CREATED, issue.id, List.of());
         }
-        Issue issue = known.get();
+        // Nothing changes them after this: the commit need not dirty-check each again.
+        issues.getEntityManager().clear();
+        return Arrays.asList(out);
+    }
+
+    private RowResult update(int number, Issue issue, Parsed p) {
         List<Problem.Violation> refused = new ArrayList<>();
         if (p.source != issue.source) {
             refused.add(new Problem.Violation(LedgerSheet.SOURCE, "is " + issue.source.label() + "; the source of an issue does not change"));
@@ -218,7 +259,7 @@ public class LedgerImport {
     }
 
     /** A row's cells as the values of an issue, every wrong one reported by its column's header. */
-    private Parsed parse(Map<String, String> cells, Map<String, String> unitCodes, List<Problem.Violation> violations) {
+    private Parsed parse(Map<String, String> cells, Map<String, Unit> unitCodes, List<Problem.Violation> violations) {
         Parsed p = new Parsed();
         p.title = blankToNull(cells.get(LedgerSheet.PROBLEM));
         if (p.title == null) {
@@ -232,9 +273,10 @@ public class LedgerImport {
         p.measures = lines(cells.get(LedgerSheet.MEASURES)).stream().map(m -> NUMBERED.matcher(m).replaceFirst("").strip())
                 .filter(m -> !m.isEmpty()).toList();
         String lead = blankToNull(cells.get(LedgerSheet.LEAD_UNIT));
-        p.leadUnit = lead == null ? null : unit(lead, unitCodes, LedgerSheet.LEAD_UNIT, violations);
+        p.leadUnit = lead == null ? null : unit(lead, unitCodes, LedgerSheet.LEAD_UNIT, violations, p.deactivated);
         p.cooperatingUnits = split(cells.get(LedgerSheet.COOPERATING_UNITS)).stream()
-                .map(u -> unit(u, unitCodes, LedgerSheet.COOPERATING_UNITS, violations)).filter(Objects::nonNull).distinct().toList();
+                .map(u -> unit(u, unitCodes, LedgerSheet.COOPERATING_UNITS, violations, p.deactivated))
+                .filter(Objects::nonNull).distinct().toList();
         p.officials = split(cells.get(LedgerSheet.OFFICIALS)).stream().map(o -> {
             Matcher m = OFFICIAL.matcher(o);
             return m.matches() ? new ResponsibleOfficial(m.group(1).strip(), blankToNull(m.group(2))) : new ResponsibleOfficial(o, null);
@@ -252,6 +294,18 @@ public class LedgerImport {
             }
         }
         return p;
+    }
+
+    /** Ends a chunk's transaction by rollback when the update of the row at {@code position} was refused. */
+    private static final class RowRefused extends RuntimeException {
+        final int position;
+        final transient RuntimeException reason;
+
+        RowRefused(int position, RuntimeException reason) {
+            super(null, null, false, false);
+            this.position = position;
+            this.reason = reason;
+        }
     }
 
     /** Ends a dry run's transaction by rollback, carrying what its rows would have done. */
@@ -275,23 +329,34 @@ public class LedgerImport {
         List<ResponsibleOfficial> officials;
         LocalDate deadline;
         Term term;
+        /** Deactivated units the row names: a new issue may not name them. */
+        final List<Problem.Violation> deactivated = new ArrayList<>();
     }
 
-    private Map<String, String> unitCodes() {
-        Map<String, String> codes = new HashMap<>();
+    private Map<String, Unit> unitCodes() {
+        Map<String, Unit> codes = new HashMap<>();
         for (Unit u : units.listAll()) {
-            codes.put(u.code, u.code);
-            codes.put(u.name, u.code);
+            codes.put(u.code, u);
+            codes.put(u.name, u);
         }
         return codes;
     }
 
-    private static String unit(String given, Map<String, String> codes, String column, List<Problem.Violation> violations) {
-        String code = codes.get(given.strip());
-        if (code == null) {
+    /**
+     * The code of the unit {@code given} by name or code; an unknown one is a violation, a deactivated one is noted in
+     * {@code deactivated}: it refuses a new issue, while a known issue that still names it may be imported unchanged.
+     */
+    private static String unit(String given, Map<String, Unit> codes, String column, List<Problem.Violation> violations,
+                               List<Problem.Violation> deactivated) {
+        Unit unit = codes.get(given.strip());
+        if (unit == null) {
             violations.add(new Problem.Violation(column, "'" + given + "' is not in the units directory (name or code)"));
+            return null;
         }
-        return code;
+        if (!unit.active) {
+            deactivated.add(new Problem.Violation(column, "'" + given + "' is deactivated"));
+        }
+        return unit.code;
     }
 
     private static <E extends Enum<E> & Labelled> E label(String given, Class<E> type, E otherwise, String column,

@@ -18,9 +18,11 @@ import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -124,15 +126,36 @@ public class UnitService {
         if (all.isEmpty()) {
             return;
         }
-        Map<String, Unit> found = units.list("code in ?1", all).stream().collect(Collectors.toMap(u -> u.code, u -> u));
-        List<Problem.Violation> violations = new ArrayList<>();
-        if (leadUnit != null) {
-            check(found, "leadUnit", leadUnit, null).ifPresent(violations::add);
+        directory(all).validate(leadUnit, cooperatingUnits, districts);
+    }
+
+    /** The units of {@code codes}, read in one query, to check many issues against ({@link Directory#validate}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Directory directory(Collection<String> codes) {
+        Set<String> distinct = new HashSet<>(codes);
+        return new Directory(distinct.isEmpty() ? Map.of()
+                : units.list("code in ?1", distinct).stream().collect(Collectors.toMap(u -> u.code, u -> u)));
+    }
+
+    /** Units read once, checked for many issues. */
+    public static final class Directory {
+        private final Map<String, Unit> found;
+
+        private Directory(Map<String, Unit> found) {
+            this.found = found;
         }
-        checkEach(found, "cooperatingUnits", orEmpty(cooperatingUnits), null, violations);
-        checkEach(found, "districts", orEmpty(districts), UnitKind.COUNTY_DISTRICT, violations);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
+
+        /** As {@link UnitService#validate}, against the units read; a code not read is unknown. */
+        public void validate(String leadUnit, List<String> cooperatingUnits, List<String> districts) {
+            List<Problem.Violation> violations = new ArrayList<>();
+            if (leadUnit != null) {
+                check(found, "leadUnit", leadUnit, null).ifPresent(violations::add);
+            }
+            checkEach(found, "cooperatingUnits", orEmpty(cooperatingUnits), null, violations);
+            checkEach(found, "districts", orEmpty(districts), UnitKind.COUNTY_DISTRICT, violations);
+            if (!violations.isEmpty()) {
+                throw new InvalidInputException(violations);
+            }
         }
     }
 

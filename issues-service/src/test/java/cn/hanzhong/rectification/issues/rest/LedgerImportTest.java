@@ -1,17 +1,27 @@
 package cn.hanzhong.rectification.issues.rest;
 
+import cn.hanzhong.rectification.platform.testing.InjectKafka;
+import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
+import cn.hanzhong.rectification.platform.testing.TopicReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static cn.hanzhong.rectification.issues.rest.IssueApi.office;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.everyItem;
@@ -21,6 +31,12 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class LedgerImportTest {
+
+    @InjectKafka
+    LocalKafka kafka;
+
+    @Inject
+    ObjectMapper mapper;
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String HEADER = "序号,问题编号,问题来源,问题描述,整改目标,整改措施,牵头单位,配合单位,责任人（姓名、职务）,整改时限,整改进展（%）,当前状态,预警,销号日期\n";
@@ -116,6 +132,61 @@ class LedgerImportTest {
         }
         office().queryParam("q", tag).get("/api/v1/issues").then().body("totalItems", equalTo(3));
         office().get("/api/v1/issues/" + known).then().body("leadUnit", nullValue());
+    }
+
+    @Test
+    void importedIssuesGetTheirCodesHistoryAndOneRegisteredEventEach() throws Exception {
+        // New rows of a chunk are registered together (one flush, the history lines and events each in one statement):
+        // each still gets its own code, its REGISTERED line and exactly one issue.registered.
+        String tag = IssueApi.unique("批量");
+        String givenCode = "DR-" + tag.substring(tag.length() - 8);
+        String csv = HEADER
+                + "1,,反馈问题,批量甲 " + tag + ",,,市生态环境局,,,2030-06-30,,,,\n"
+                + "2," + givenCode + ",信访举报,批量乙 " + tag + ",,,汉台区,,,2030-06-30,,,,\n"
+                + "3,,反馈问题,批量丙 " + tag + ",,,市生态环境局,,,2030-06-30,,,,\n";
+        List<Map<String, Object>> results = office().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/issue-imports").then().statusCode(200).body("created", equalTo(3))
+                .extract().path("results");
+        assertEquals(givenCode, results.get(1).get("code"));
+        assertEquals(3, results.stream().map(r -> r.get("code")).distinct().count(), "three codes: " + results);
+        for (Map<String, Object> r : results) {
+            String id = (String) r.get("issueId");
+            office().get("/api/v1/issues/" + id).then().statusCode(200).body("code", equalTo(r.get("code")))
+                    .body("status", equalTo("REGISTERED"));
+            office().get("/api/v1/issues/" + id + "/history").then().body("items.action", equalTo(List.of("REGISTERED")));
+            List<JsonNode> events = await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(id), e -> !e.isEmpty());
+            assertEquals(List.of("issue.registered"), events.stream().map(e -> e.get("type").asText()).toList());
+            assertEquals(r.get("code"), events.get(0).get("data").get("code").asText());
+        }
+    }
+
+    @Test
+    void aNewRowNamingADeactivatedUnitIsRefusedByItsColumnAndTheOthersGoIn() {
+        String tag = IssueApi.unique("停用");
+        String code = "TY" + tag.substring(tag.length() - 8).toUpperCase();
+        office().body(Map.of("code", code, "name", "停用单位 " + tag, "kind", "CITY_DEPARTMENT")).post("/api/v1/units")
+                .then().statusCode(201);
+        office().post("/api/v1/units/" + code + "/deactivation").then().statusCode(200);
+        String csv = HEADER
+                + "1,,反馈问题,停用甲 " + tag + ",,,市生态环境局,,,2030-06-30,,,,\n"
+                + "2,,反馈问题,停用乙 " + tag + ",,,停用单位 " + tag + ",,,2030-06-30,,,,\n"
+                + "3,,反馈问题,停用丙 " + tag + ",,,市生态环境局," + code + ",,2030-06-30,,,,\n";
+        office().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/issue-imports").then()
+                .statusCode(200).body("results.outcome", equalTo(List.of("CREATED", "REJECTED", "REJECTED")))
+                .body("results[1].violations[0].field", equalTo("牵头单位"))
+                .body("results[1].violations[0].message", equalTo("'停用单位 " + tag + "' is deactivated"))
+                .body("results[2].violations[0].field", equalTo("配合单位"));
+        office().queryParam("q", tag).get("/api/v1/issues").then().body("totalItems", equalTo(1))
+                .body("items[0].title", equalTo("停用甲 " + tag));
+    }
+
+    private List<JsonNode> eventsOf(String id) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String value : TopicReader.valuesWithKey(kafka.bootstrapServers(), "rectification.issues", id,
+                Duration.ofSeconds(3))) {
+            out.add(mapper.readTree(value));
+        }
+        return out;
     }
 
     @Test
