@@ -15,10 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Import benchmark of petitions-service: posts one batch of 317 cases (the inspection's count) and
- * times it, then imports {@code --count} cases in batches of {@code --batch-size} and reports rows/s, then times a
+ * times it, then imports {@code --count} cases in batches of {@code --batch-size} (numbered from {@code --first-batch},
+ * 100), {@code --clients} (1) batches in flight at once, and reports rows/s, then times a
  * new batch of 317 on the warmed service.
  * Synthetic data only; loopback only.
  */
@@ -36,12 +41,16 @@ public final class PetitionImportBench {
         String url = "http://127.0.0.1:18082";
         int count = 100_000;
         int batchSize = 1000;
+        int firstBatch = 100;
+        int clients = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--url" -> url = args[++i];
                 case "--count" -> count = Integer.parseInt(args[++i]);
                 case "--batch-size" -> batchSize = Integer.parseInt(args[++i]);
+                case "--first-batch" -> firstBatch = Integer.parseInt(args[++i]);
+                case "--clients" -> clients = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
             }
         }
@@ -58,15 +67,35 @@ public final class PetitionImportBench {
         System.out.printf("same batch replayed:         %8.1f ms%n", (System.nanoTime() - t0) / 1e6);
 
         int batches = (count + batchSize - 1) / batchSize;
-        t0 = System.nanoTime();
-        int done = 0;
-        for (int b = 0; b < batches; b++) {
+        // The batches' bodies are made first, so the clients time only the service.
+        List<List<Map<String, Object>>> bodies = new ArrayList<>(batches);
+        for (int b = 0, done = 0; b < batches; b++) {
             int n = Math.min(batchSize, count - done);
-            post(http, json, url, token, 100 + b, cases(100 + b, done, n, random));
+            bodies.add(cases(firstBatch + b, done, n, random));
             done += n;
         }
+        AtomicInteger next = new AtomicInteger();
+        int first = firstBatch;
+        String target = url;
+        t0 = System.nanoTime();
+        // --clients batches in flight at once (1: one after the other), each client taking the next batch.
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                    post(http, json, target, token, first + b, bodies.get(b));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("imported %d cases in %d batches: %.1f s, %.0f rows/s%n", done, batches, seconds, done / seconds);
+        System.out.printf("imported %d cases in %d batches (%d at a time): %.1f s, %.0f rows/s%n", count, batches, clients,
+                seconds, count / seconds);
 
         // The inspection's 317 cases again as a new batch, now that the service has run (the figure an office sees).
         t0 = System.nanoTime();

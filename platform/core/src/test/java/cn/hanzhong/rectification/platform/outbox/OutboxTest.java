@@ -93,6 +93,54 @@ class OutboxTest {
         }
     }
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void anAggregateWhoseEarlierEventIsNotInTheBatchWaitsAndTheOthersGo() throws Exception {
+        // Rows written in this test's own transaction, never committed: the check sees them, the running relays don't.
+        String held = "held-" + System.nanoTime();
+        String free = "free-" + System.nanoTime();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long first = insertPending(c, held);
+                long second = insertPending(c, held);
+                long other = insertPending(c, free);
+                long otherNext = insertPending(c, free);
+                // The batch lacks the held aggregate's first row (another instance took it): that aggregate waits.
+                List<OutboxRelay.Row> batch = List.of(row(second, held), row(other, free), row(otherNext, free));
+                assertEquals(List.of(other, otherNext), relay.withoutAggregatesHeldElsewhere(c, batch).stream()
+                        .map(OutboxRelay.Row::id).toList());
+                // With its first row in the batch, nothing waits.
+                List<OutboxRelay.Row> whole = List.of(row(first, held), row(second, held), row(other, free));
+                assertEquals(List.of(first, second, other), relay.withoutAggregatesHeldElsewhere(c, whole).stream()
+                        .map(OutboxRelay.Row::id).toList());
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    private static OutboxRelay.Row row(long id, String aggregate) {
+        return new OutboxRelay.Row(id, ThingResource.TOPIC, aggregate, "thing.held", java.util.UUID.randomUUID().toString(), "{}", null);
+    }
+
+    private static long insertPending(java.sql.Connection c, String aggregate) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("insert into outbox_event (event_id, topic, aggregate_id, "
+                + "event_type, payload, created_at) values (gen_random_uuid(), ?, ?, 'thing.held', '{}', now()) returning id")) {
+            ps.setString(1, ThingResource.TOPIC);
+            ps.setString(2, aggregate);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     @Test
     void writeSucceedsWhileBrokerIsDownAndEventArrivesOnceAfter() {
         String name = "outage-" + System.nanoTime();
