@@ -305,15 +305,16 @@ public class OutboxRelay {
         for (Row r : rows) {
             firstIdPerAggregate.merge(r.key(), r.id(), Math::min);
         }
-        // One statement for the whole batch (it was one per aggregate: 200 round trips per batch of an import).
+        // One statement for the whole batch (it was one per aggregate: 200 round trips per batch of an import). The
+        // LIMIT keeps it a lookup per aggregate in the pending index: as a join, the planner hashed the whole table
+        // (17 ms a batch at 100 000 sent events, deploy/bench/petitions).
         List<String> aggregates = new ArrayList<>(firstIdPerAggregate.keySet());
         Long[] firstIds = aggregates.stream().map(firstIdPerAggregate::get).toArray(Long[]::new);
         Set<String> held = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select distinct o.aggregate_id from outbox_event o
-                join unnest(?::varchar[], ?::bigint[]) as b(aggregate_id, first_id)
-                  on o.aggregate_id = b.aggregate_id and o.id < b.first_id
-                where o.sent_at is null""")) {
+                select b.aggregate_id from unnest(?::varchar[], ?::bigint[]) as b(aggregate_id, first_id)
+                cross join lateral (select 1 from outbox_event o where o.aggregate_id = b.aggregate_id
+                                    and o.id < b.first_id and o.sent_at is null limit 1) earlier""")) {
             ps.setArray(1, c.createArrayOf("varchar", aggregates.toArray()));
             ps.setArray(2, c.createArrayOf("bigint", firstIds));
             try (ResultSet rs = ps.executeQuery()) {
