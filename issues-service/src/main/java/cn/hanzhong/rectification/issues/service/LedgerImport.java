@@ -41,9 +41,9 @@ import java.util.stream.Collectors;
 /**
  * The ledger read back from the office's spreadsheet ({@link LedgerSheet} layout, XLSX or CSV, header
  * names matched, column order free): each row created, updated, unchanged or rejected with the fields that
- * are wrong, a hundred rows to a transaction, and a chunk whose row broke a rule redone row by row — so a bad
- * row never loses the good ones and never leaves a half-written issue. Idempotent by 问题编号; what the workflow owns (progress, status, light, sign-off)
- * is never taken from a sheet.
+ * are wrong, a hundred rows to a transaction (their new issues registered together), and a chunk whose row broke a
+ * rule applied again without it — so a bad row never loses the good ones and never leaves a half-written issue.
+ * Idempotent by 问题编号; what the workflow owns (progress, status, light, sign-off) is never taken from a sheet.
  */
 @ApplicationScoped
 public class LedgerImport {
