@@ -35,6 +35,14 @@ class TokenAndHeadersTest {
     }
 
     @Test
+    void anExpiredTokenIsRefused() {
+        // Expired five minutes ago, beyond the minute of clock skew allowed.
+        given().auth().oauth2(TestTokens.builder().roles("office").issuedAt(Instant.now().minus(Duration.ofMinutes(65)))
+                        .lifetime(Duration.ofHours(1)).sign())
+                .get(ISSUES).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void aUnitTokenWithoutItsUnitIsForbiddenNotAServerError() {
         given().auth().oauth2(TestTokens.builder().roles("unit").sign()).get(ISSUES).then()
                 .statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
