@@ -51,10 +51,6 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
         return find("externalId", externalId).firstResultOptional();
     }
 
-    public boolean codeExists(String code) {
-        return count("code", code) > 0;
-    }
-
     /** Those of {@code codes} that issues already carry. */
     public Set<String> takenCodes(Collection<String> codes) {
         if (codes.isEmpty()) {
@@ -71,11 +67,6 @@ public class IssueRepository implements PanacheRepositoryBase<Issue, UUID> {
                 .createNativeQuery("select nextval('issue_code_seq') from generate_series(1, :n)").setParameter("n", n)
                 .getResultList();
         return numbers.stream().map(Number::longValue).toList();
-    }
-
-    public long nextCodeNumber() {
-        return ((Number) getEntityManager().createNativeQuery("select nextval('issue_code_seq')").getSingleResult())
-                .longValue();
     }
 
     /**

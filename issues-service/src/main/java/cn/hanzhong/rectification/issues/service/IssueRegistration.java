@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static cn.hanzhong.rectification.issues.service.ContentChanges.copy;
 import static cn.hanzhong.rectification.issues.service.ContentChanges.withoutLead;
@@ -73,40 +72,28 @@ public class IssueRegistration {
     }
 
     public Registration register(RegisterIssue r) {
-        units.validate(r.leadUnit(), r.cooperatingUnits(), r.content().districts());
-        IssueContent content = r.content().withEmptyLists();
         Optional<Issue> known = r.externalId() == null ? Optional.empty() : issues.findByExternalId(r.externalId());
         if (known.isPresent()) {
-            return update(known.get(), r, content);
+            units.validate(r.leadUnit(), r.cooperatingUnits(), r.content().districts());
+            return update(known.get(), r, r.content().withEmptyLists());
         }
-        if (r.code() != null && issues.codeExists(r.code())) {
-            throw new ConflictException("Code " + r.code() + " is already used by another issue");
-        }
-        Issue issue = newIssue(r, content, r.code() != null ? r.code() : nextCode(r.source()));
-        issues.persist(issue);
-        history.action(issue, "REGISTERED", null);
-        outbox.publish(IssueEvents.TOPIC, IssueEvents.REGISTERED, issue.id.toString(), registered(issue));
-        return new Registration(views.of(issue), true, true);
+        return new Registration(views.of(registerAll(List.of(r)).get(0)), true, true);
     }
 
     /**
-     * New issues in bulk, for the ledger import: each as {@link #register} creates it (none may carry an
-     * {@code externalId}), with one query for the unit codes, one for the codes already taken, one for the codes to
-     * give, one flush, and the history lines and events each written in one statement. A row the rules refuse throws
-     * as {@link #register} would; the caller's transaction then keeps none of them.
+     * Creates new issues (one from {@link #register}, a chunk of them from the ledger import) with one query for the
+     * units they name, one for the codes already taken, one for the codes to give, one flush, and their history lines
+     * and events each written in one statement. An {@code externalId} is not looked up here: {@link #register} has.
+     * A refused one throws, and the caller's transaction keeps none of them.
      */
     public List<Issue> registerAll(List<RegisterIssue> rs) {
         if (rs.isEmpty()) {
             return List.of();
         }
-        UnitService.Directory directory = units.directory(rs.stream().flatMap(r -> Stream.of(
-                r.leadUnit() == null ? List.<String>of() : List.of(r.leadUnit()), orEmpty(r.cooperatingUnits()),
-                orEmpty(r.content().districts())).flatMap(List::stream)).toList());
+        UnitService.Directory directory = units.directory(rs.stream()
+                .flatMap(r -> UnitService.named(r.leadUnit(), r.cooperatingUnits(), r.content().districts()).stream()).toList());
         Set<String> given = new HashSet<>();
         for (RegisterIssue r : rs) {
-            if (r.externalId() != null) {
-                throw new IllegalArgumentException("registerAll creates; an externalId is registered by register");
-            }
             directory.validate(r.leadUnit(), r.cooperatingUnits(), r.content().districts());
             if (r.code() != null && !given.add(r.code())) {
                 throw new ConflictException("Code " + r.code() + " is given twice");
@@ -167,10 +154,6 @@ public class IssueRegistration {
         return new IssueEvents.IssueRegistered(IssueFacts.of(issue), issue.externalId);
     }
 
-    private static List<String> orEmpty(List<String> codes) {
-        return codes == null ? List.of() : codes;
-    }
-
     private Registration update(Issue issue, RegisterIssue r, IssueContent content) {
         if (r.code() != null && !r.code().equals(issue.code)) {
             throw new InvalidInputException("code", "externalId " + r.externalId() + " is already registered as " + issue.code);
@@ -206,14 +189,6 @@ public class IssueRegistration {
         }
         issues.flush();
         return new Registration(views.of(issue), false, changed);
-    }
-
-    private String nextCode(IssueSource source) {
-        String code;
-        do {
-            code = codeOf(source, issues.nextCodeNumber());
-        } while (issues.codeExists(code));
-        return code;
     }
 
     /** {@code n} codes for {@code source} from the sequence, none taken in the ledger nor in {@code avoid}. */

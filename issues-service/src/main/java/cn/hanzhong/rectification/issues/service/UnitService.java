@@ -120,13 +120,19 @@ public class UnitService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void validate(String leadUnit, List<String> cooperatingUnits, List<String> districts) {
-        List<String> all = new ArrayList<>();
-        Stream.of(leadUnit == null ? List.<String>of() : List.of(leadUnit), orEmpty(cooperatingUnits), orEmpty(districts))
-                .forEach(all::addAll);
+        List<String> all = named(leadUnit, cooperatingUnits, districts);
         if (all.isEmpty()) {
             return;
         }
         directory(all).validate(leadUnit, cooperatingUnits, districts);
+    }
+
+    /** The unit codes an issue names: its lead unit, cooperating units and districts ({@code null}s left out). */
+    public static List<String> named(String leadUnit, List<String> cooperatingUnits, List<String> districts) {
+        List<String> all = new ArrayList<>();
+        Stream.of(leadUnit == null ? List.<String>of() : List.of(leadUnit), orEmpty(cooperatingUnits), orEmpty(districts))
+                .forEach(all::addAll);
+        return all;
     }
 
     /** The units of {@code codes}, read in one query, to check many issues against ({@link Directory#validate}). */

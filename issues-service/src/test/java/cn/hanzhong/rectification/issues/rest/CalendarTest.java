@@ -4,10 +4,8 @@ import cn.hanzhong.rectification.platform.calendar.WorkingDayCalendar;
 import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
-import cn.hanzhong.rectification.platform.testing.TopicReader;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -44,9 +42,6 @@ class CalendarTest {
 
     @Inject
     WorkingDayCalendar calendar;
-
-    @Inject
-    ObjectMapper mapper;
 
     @Test
     void loadingNextYearsNoticeMovesAProvisionalDeadlineByTheSpringFestivalOnce() throws Exception {
@@ -119,7 +114,7 @@ class CalendarTest {
         given().get("/api/v1/public/calendar/" + (year + 5)).then().statusCode(200).body("published", equalTo(false));
 
         // On the broker: the moved deadline once, and the notice for the other services.
-        List<JsonNode> changes = await().atMost(Duration.ofSeconds(30)).until(() -> values(id),
+        List<JsonNode> changes = await().atMost(Duration.ofSeconds(30)).until(() -> IssueApi.events(kafka, id),
                 e -> e.stream().anyMatch(x -> x.get("type").asText().equals("issue.deadline-changed")));
         JsonNode moved = changes.stream().filter(e -> e.get("type").asText().equals("issue.deadline-changed"))
                 .findFirst().orElseThrow().get("data");
@@ -127,19 +122,10 @@ class CalendarTest {
         assertEquals(reason, moved.get("reason").asText());
         assertEquals(false, moved.get("deadlineProvisional").asBoolean());
         int y = year;
-        List<JsonNode> published = await().atMost(Duration.ofSeconds(30)).until(() -> values("calendar-" + y),
+        List<JsonNode> published = await().atMost(Duration.ofSeconds(30)).until(() -> IssueApi.events(kafka, "calendar-" + y),
                 e -> !e.isEmpty());
         assertEquals(1, published.size(), "one calendar.updated for one change");
         assertEquals("calendar.updated", published.get(0).get("type").asText());
         assertEquals(makeUp.toString(), published.get(0).get("data").get("makeUpWorkdays").get(0).asText());
-    }
-
-    private List<JsonNode> values(String key) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (String value : TopicReader.valuesWithKey(kafka.bootstrapServers(), "rectification.issues", key,
-                Duration.ofSeconds(3))) {
-            out.add(mapper.readTree(value));
-        }
-        return out;
     }
 }

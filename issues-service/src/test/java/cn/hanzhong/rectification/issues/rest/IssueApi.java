@@ -1,12 +1,18 @@
 package cn.hanzhong.rectification.issues.rest;
 
+import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
+import cn.hanzhong.rectification.platform.testing.TopicReader;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +27,19 @@ final class IssueApi {
     static final String OTHER = "YX";           // 洋县
     static final String OFFICE_NAME = "市整改办 李主任";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private IssueApi() {
+    }
+
+    /** The CloudEvents on {@code rectification.issues} with record key {@code key}, in order, read from the broker. */
+    static List<JsonNode> events(LocalKafka kafka, String key) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String value : TopicReader.valuesWithKey(kafka.bootstrapServers(), "rectification.issues", key,
+                Duration.ofSeconds(3))) {
+            out.add(JSON.readTree(value));
+        }
+        return out;
     }
 
     static RequestSpecification as(String token) {

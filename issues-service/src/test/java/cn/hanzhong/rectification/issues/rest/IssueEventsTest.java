@@ -4,10 +4,8 @@ import cn.hanzhong.rectification.issues.service.OverdueWatch;
 import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
-import cn.hanzhong.rectification.platform.testing.TopicReader;
 import cn.hanzhong.rectification.platform.time.ProgrammeClock;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +38,6 @@ class IssueEventsTest {
     LocalKafka kafka;
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
     OverdueWatch overdueWatch;
 
     @Test
@@ -66,7 +60,7 @@ class IssueEventsTest {
         transition(office(), id, Map.of("action", "ACCEPT", "opinion", "同意销号", "reason", "涉密事项，不予公示")).statusCode(200);
         transition(office(), id, Map.of("action", "REOPEN", "reason", "回头看发现超标", "deadlineWorkingDays", 20)).statusCode(200);
 
-        List<JsonNode> events = await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(id),
+        List<JsonNode> events = await().atMost(Duration.ofSeconds(30)).until(() -> IssueApi.events(kafka, id),
                 e -> e.stream().anyMatch(x -> x.get("type").asText().equals("issue.reopened")));
 
         List<String> types = events.stream().map(e -> e.get("type").asText()).toList();
@@ -112,14 +106,5 @@ class IssueEventsTest {
 
     private static JsonNode only(List<JsonNode> events, String type) {
         return events.stream().filter(e -> e.get("type").asText().equals(type)).findFirst().orElseThrow();
-    }
-
-    private List<JsonNode> eventsOf(String id) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (String value : TopicReader.valuesWithKey(kafka.bootstrapServers(), "rectification.issues", id,
-                Duration.ofSeconds(3))) {
-            out.add(mapper.readTree(value));
-        }
-        return out;
     }
 }

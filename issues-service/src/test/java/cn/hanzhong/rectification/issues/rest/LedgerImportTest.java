@@ -4,9 +4,7 @@ import cn.hanzhong.rectification.platform.testing.InjectKafka;
 import cn.hanzhong.rectification.platform.testing.LocalKafka;
 import cn.hanzhong.rectification.platform.testing.RealInfrastructure;
 import cn.hanzhong.rectification.platform.testing.TestTokens;
-import cn.hanzhong.rectification.platform.testing.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,14 +29,11 @@ import static org.hamcrest.Matchers.hasItem;
 @WithTestResource(RealInfrastructure.class)
 class LedgerImportTest {
 
-    @InjectKafka
-    LocalKafka kafka;
-
-    @Inject
-    ObjectMapper mapper;
-
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String HEADER = "序号,问题编号,问题来源,问题描述,整改目标,整改措施,牵头单位,配合单位,责任人（姓名、职务）,整改时限,整改进展（%）,当前状态,预警,销号日期\n";
+
+    @InjectKafka
+    LocalKafka kafka;
 
     private static byte[] export(String tag, String format) {
         return office().queryParam("q", tag).queryParam("format", format).get("/api/v1/issues/export")
@@ -154,7 +148,7 @@ class LedgerImportTest {
             office().get("/api/v1/issues/" + id).then().statusCode(200).body("code", equalTo(r.get("code")))
                     .body("status", equalTo("REGISTERED"));
             office().get("/api/v1/issues/" + id + "/history").then().body("items.action", equalTo(List.of("REGISTERED")));
-            List<JsonNode> events = await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(id), e -> !e.isEmpty());
+            List<JsonNode> events = await().atMost(Duration.ofSeconds(30)).until(() -> IssueApi.events(kafka, id), e -> !e.isEmpty());
             assertEquals(List.of("issue.registered"), events.stream().map(e -> e.get("type").asText()).toList());
             assertEquals(r.get("code"), events.get(0).get("data").get("code").asText());
         }
@@ -178,15 +172,6 @@ class LedgerImportTest {
                 .body("results[2].violations[0].field", equalTo("配合单位"));
         office().queryParam("q", tag).get("/api/v1/issues").then().body("totalItems", equalTo(1))
                 .body("items[0].title", equalTo("停用甲 " + tag));
-    }
-
-    private List<JsonNode> eventsOf(String id) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (String value : TopicReader.valuesWithKey(kafka.bootstrapServers(), "rectification.issues", id,
-                Duration.ofSeconds(3))) {
-            out.add(mapper.readTree(value));
-        }
-        return out;
     }
 
     @Test
